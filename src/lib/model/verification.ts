@@ -1,0 +1,111 @@
+/**
+ * The verification report: one entry per check, each with a stable id, an outcome and a stable
+ * code plus data. Words come later, from i18n, in English and Japanese.
+ */
+
+/** Every check the pipeline can make, in the order it makes them. */
+export const CHECK_IDS = [
+  'format', //          the input is a readable credential of a known format
+  'structure', //       required properties are present and well-typed (OB 2.0 / OB 3.0 / CLR 2.0)
+  'proof', //           a signature (DI, VC-JWT, OB 2.0 JWS) verifies, or the hosted copy matches
+  'issuer-key', //      the key that signed belongs to the issuer
+  'validity-period', // not before validFrom/issuedOn, not after validUntil/expires
+  'status', //          not revoked or suspended
+  'recipient', //       the credential was issued to the identity the user gave
+] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
+/** Codes for a passed check (what was shown to be true). */
+export const PASS_CODES = [
+  'FORMAT_OK',
+  'STRUCTURE_OK',
+  'PROOF_VALID',
+  'HOSTED_MATCHES',
+  'KEY_IS_ISSUERS',
+  'WITHIN_VALIDITY',
+  'NOT_REVOKED',
+  'RECIPIENT_MATCHES',
+] as const;
+
+/** Codes for a failed check: the credential is shown to be wrong. */
+export const FAILURE_CODES = [
+  'UNREADABLE', //                 format: not a readable credential (see the error code)
+  'STRUCTURE_INVALID', //          a required property is missing or has the wrong type
+  'PROOF_MISSING', //              no proof at all (and not a hosted OB 2.0 assertion)
+  'SIGNATURE_MISMATCH', //         the signature does not match the content
+  'PROOF_INVALID', //              the proof is malformed or its options are wrong (purpose, dates, undefined terms)
+  'JWT_CLAIM_MISMATCH', //         iss/sub/jti/nbf/exp disagree with the credential inside the JWT
+  'KEY_NOT_FOUND', //              the verification method does not resolve to a usable key
+  'KEY_NOT_ISSUERS', //            the key's controller is not the issuer
+  'KEY_NOT_AUTHORIZED', //         the controller document does not list the key for assertions
+  'HOSTED_MISMATCH', //            the hosted copy differs from what was given
+  'HOSTED_OUT_OF_SCOPE', //        the assertion is hosted outside the issuer's origin
+  'HOSTED_GONE', //                the hosted assertion answers 410 Gone
+  'EXPIRED',
+  'NOT_YET_VALID',
+  'REVOKED',
+  'SUSPENDED',
+  'STATUS_LIST_INVALID', //        the status list credential does not verify or is not the issuer's
+  'RECIPIENT_MISMATCH',
+] as const;
+
+/** Codes that say why a check was not made. */
+export const NOT_CHECKED_CODES = [
+  'NOT_APPLICABLE',
+  'NEEDS_NETWORK', //              a key, status list or hosted copy must be fetched and the network is off
+  'FETCH_FAILED', //               the network was allowed but the fetch failed
+  'UNKNOWN_CONTEXT', //            a JSON-LD context that is not bundled
+  'UNSUPPORTED_PROOF', //          a proof type or cryptosuite this wallet does not verify
+  'UNSUPPORTED_ALG', //            a JWS algorithm outside the allow-list
+  'UNSUPPORTED_STATUS', //         a credentialStatus type this wallet does not read
+  'UNSUPPORTED_KEY', //            a verification method form this wallet does not resolve
+  'KEY_IN_FRAGMENT_ONLY', //       the key came from the URL fragment: proves the signature, not the issuer
+  'KEY_IN_HEADER_ONLY', //         the key came from the JWT header: proves the signature, not the issuer
+  'NO_RECIPIENT_GIVEN', //         the user gave no identity to compare with
+  'PROOF_NOT_VERIFIED', //         depends on a proof that did not verify
+  'CHECK_ERROR', //                the check itself threw (a bug or an unexpected input)
+] as const;
+
+export type PassCode = (typeof PASS_CODES)[number];
+export type FailureCode = (typeof FAILURE_CODES)[number];
+export type NotCheckedCode = (typeof NOT_CHECKED_CODES)[number];
+export type CheckCode = PassCode | FailureCode | NotCheckedCode;
+
+export type NotCheckedReason = 'not-applicable' | 'offline' | 'unsupported' | 'error';
+
+/** Facts a check carries: dates, key ids, URLs, cache dates. Plain JSON only. */
+export type CheckData = Readonly<Record<string, string | number | boolean | null | readonly string[]>>;
+
+export type Check =
+  | { readonly id: CheckId; readonly outcome: 'passed'; readonly code: PassCode; readonly data?: CheckData }
+  | { readonly id: CheckId; readonly outcome: 'failed'; readonly code: FailureCode; readonly data?: CheckData }
+  | {
+      readonly id: CheckId;
+      readonly outcome: 'not-checked';
+      readonly reason: NotCheckedReason;
+      readonly code: NotCheckedCode;
+      readonly data?: CheckData;
+    };
+
+export const VERDICTS = ['verified', 'failed', 'incomplete', 'unsupported', 'rejected'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/**
+ * The verdict is a pure function of the checks:
+ * - `rejected`: the input was not a readable credential (the `format` check failed);
+ * - `failed`: any other check failed;
+ * - `unsupported`: the proof could not be checked because its context, suite or algorithm is unknown;
+ * - `incomplete`: something that matters was not checked (offline, key not bound, error);
+ * - `verified`: every check passed, or does not apply.
+ */
+export function verdictOf(checks: readonly Check[]): Verdict {
+  if (checks.length === 0) return 'rejected';
+  if (checks.some((c) => c.id === 'format' && c.outcome === 'failed')) return 'rejected';
+  if (checks.some((c) => c.outcome === 'failed')) return 'failed';
+  if (checks.some((c) => c.id === 'proof' && c.outcome === 'not-checked' && c.reason === 'unsupported'))
+    return 'unsupported';
+  if (checks.some((c) => c.outcome === 'not-checked' && c.reason !== 'not-applicable')) return 'incomplete';
+  // A report without a passed proof is never verified, whatever else it holds.
+  if (!checks.some((c) => c.id === 'proof' && c.outcome === 'passed')) return 'incomplete';
+  return 'verified';
+}
