@@ -22,6 +22,7 @@ export const PASS_CODES = [
   'PROOF_VALID',
   'HOSTED_MATCHES',
   'KEY_IS_ISSUERS',
+  'HOSTED_BY_ISSUER',
   'WITHIN_VALIDITY',
   'NOT_REVOKED',
   'RECIPIENT_MATCHES',
@@ -33,7 +34,9 @@ export const FAILURE_CODES = [
   'STRUCTURE_INVALID', //          a required property is missing or has the wrong type
   'PROOF_MISSING', //              no proof at all (and not a hosted OB 2.0 assertion)
   'SIGNATURE_MISMATCH', //         the signature does not match the content
-  'PROOF_INVALID', //              the proof is malformed or its options are wrong (purpose, dates, undefined terms)
+  'PROOF_INVALID', //              the proof is malformed or its options are wrong (purpose, dates)
+  'UNDEFINED_TERM', //             a property no bundled context defines: it would not be covered by the signature
+  'ALG_FORBIDDEN', //              a JWS with `alg: none` or a shared-secret algorithm
   'JWT_CLAIM_MISMATCH', //         iss/sub/jti/nbf/exp disagree with the credential inside the JWT
   'KEY_NOT_FOUND', //              the verification method does not resolve to a usable key
   'KEY_NOT_ISSUERS', //            the key's controller is not the issuer
@@ -43,6 +46,7 @@ export const FAILURE_CODES = [
   'HOSTED_GONE', //                the hosted assertion answers 410 Gone
   'EXPIRED',
   'NOT_YET_VALID',
+  'DATE_INVALID', //               a validity date that is not a date
   'REVOKED',
   'SUSPENDED',
   'STATUS_LIST_INVALID', //        the status list credential does not verify or is not the issuer's

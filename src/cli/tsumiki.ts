@@ -1,0 +1,96 @@
+/**
+ * `tsumiki` — the wallet's core on the command line: the same parser, pipeline and words as the
+ * browser, so both give the same verdict on the same bytes.
+ *
+ *   tsumiki verify FILE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL]
+ *   tsumiki inspect FILE... [--json]
+ *
+ * verify exits 0 when every credential is verified, 1 when any failed or was rejected, 2 otherwise.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { createEnv, type VerifyEnv } from '../lib/verify/env.ts';
+import { createRemote } from '../lib/verify/remote.ts';
+import { verifyBytes, type InputResult } from '../lib/verify/pipeline.ts';
+import { inspectBytes } from './inspect.ts';
+import { printHuman, resultJson } from './output.ts';
+
+const USAGE = `usage:
+  tsumiki verify FILE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL]
+  tsumiki inspect FILE... [--json]`;
+
+function envFrom(values: { online?: boolean; now?: string; recipient?: string }): VerifyEnv {
+  const now = values.now === undefined ? new Date() : new Date(values.now);
+  if (Number.isNaN(now.getTime())) throw new UsageError(`--now: not a date: ${values.now}`);
+  return createEnv({
+    now,
+    remote: createRemote({ online: values.online === true }),
+    ...(values.recipient ? { recipient: { identity: values.recipient } } : {}),
+  });
+}
+
+class UsageError extends Error {}
+
+async function readInput(file: string): Promise<Uint8Array> {
+  return new Uint8Array(await readFile(file));
+}
+
+async function verifyCommand(files: string[], values: { json?: boolean; online?: boolean; now?: string; recipient?: string }): Promise<number> {
+  const env = envFrom(values);
+  const results: Array<{ file: string; result: InputResult | { readError: string } }> = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readInput(file);
+    } catch (e) {
+      results.push({ file, result: { readError: e instanceof Error ? e.message : String(e) } });
+      continue;
+    }
+    results.push({ file, result: await verifyBytes(bytes, env) });
+  }
+  const rows = results.flatMap(({ file, result }) => resultJson(file, result));
+  if (values.json) process.stdout.write(JSON.stringify({ results: rows }, null, 2) + '\n');
+  else printHuman(results, (s) => process.stdout.write(s + '\n'));
+  const verdicts = rows.map((r) => r.verdict);
+  if (verdicts.every((v) => v === 'verified')) return 0;
+  if (verdicts.some((v) => v === 'failed' || v === 'rejected')) return 1;
+  return 2;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean' },
+      online: { type: 'boolean' },
+      now: { type: 'string' },
+      recipient: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...files] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(USAGE + '\n');
+    return values.help ? 0 : 2;
+  }
+  if (files.length === 0) throw new UsageError(`${command}: no FILE given`);
+  switch (command) {
+    case 'verify':
+      return verifyCommand(files, values);
+    case 'inspect':
+      return inspectBytes(files, values.json === true, readInput);
+    default:
+      throw new UsageError(`unknown command: ${command}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`tsumiki: ${e instanceof Error ? e.message : String(e)}\n${e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? USAGE + '\n' : ''}`); // why: parseArgs errors carry a code
+    process.exitCode = 2;
+  },
+);

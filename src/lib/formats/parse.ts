@@ -1,0 +1,131 @@
+/**
+ * Bytes → credentials. Detection is by content, never by file name: PNG signature, SVG/XML,
+ * JSON, compact JWS, URL. Baked images and presentations are unwrapped; the exact bytes of each
+ * credential are kept. Everything that is not a readable credential throws a coded TsumikiError.
+ */
+import { TsumikiError } from '../errors.ts';
+import type { BakedInfo, Container, CredentialFormat, JsonObject, ParsedCredential, ParsedInput } from '../model/credential.ts';
+import { extractFromPng, isPng } from './baked/png.ts';
+import { extractFromSvg, looksLikeSvg } from './baked/svg.ts';
+import { asArray, isJsonObject, parseJsonObject, typesOf } from './json.ts';
+import { decodeJws, JWS_PATTERN } from './jws.ts';
+
+/** Largest input read at all (a baked PNG with a photo is a few MB; credentials are a few kB). */
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+export type ParseOutcome =
+  | { readonly kind: 'credentials'; readonly input: ParsedInput }
+  | { readonly kind: 'url'; readonly url: string; readonly baked?: BakedInfo };
+
+const OB2_CONTEXT = 'https://w3id.org/openbadges/v2';
+const URL_PATTERN = /^https?:\/\/[^\s"'<>]+$/;
+
+interface Origin {
+  readonly container: Container;
+  readonly baked?: BakedInfo;
+}
+
+export function isOb2Assertion(obj: JsonObject): boolean {
+  return asArray(obj['@context']).includes(OB2_CONTEXT) || (typesOf(obj).includes('Assertion') && 'badge' in obj && 'recipient' in obj);
+}
+
+function ob2Format(obj: JsonObject): CredentialFormat {
+  const v = obj.verification ?? obj.verify;
+  const type = isJsonObject(v) ? String(v.type ?? '') : '';
+  return /signed/i.test(type) ? 'ob2-signed' : 'ob2-hosted';
+}
+
+function vcFormat(obj: JsonObject, jwt: boolean): CredentialFormat {
+  const clr = typesOf(obj).includes('ClrCredential');
+  return clr ? (jwt ? 'clr2-jwt' : 'clr2-di') : jwt ? 'ob3-jwt' : 'ob3-di';
+}
+
+const encoder = new TextEncoder();
+
+function credentialFromObject(obj: JsonObject, bytes: Uint8Array, origin: Origin, index?: number): ParsedCredential {
+  const base = { container: origin.container, credential: obj, bytes, ...(origin.baked ? { baked: origin.baked } : {}), ...(index === undefined ? {} : { index }) };
+  if (isOb2Assertion(obj)) return { ...base, format: ob2Format(obj) };
+  if (typesOf(obj).includes('VerifiableCredential')) return { ...base, format: vcFormat(obj, false) };
+  throw new TsumikiError('NOT_A_CREDENTIAL', 'JSON is neither an OB 2.0 Assertion nor a Verifiable Credential', {
+    data: { type: typesOf(obj).join(',') },
+  });
+}
+
+function credentialFromJws(jws: string, origin: Origin, index?: number): ParsedCredential | ParsedInput {
+  const { payload } = decodeJws(jws);
+  const bytes = encoder.encode(jws);
+  const extra = { ...(origin.baked ? { baked: origin.baked } : {}), ...(index === undefined ? {} : { index }) };
+  if (isJsonObject(payload.vp) || typesOf(payload).includes('VerifiablePresentation')) {
+    const vp = isJsonObject(payload.vp) ? payload.vp : payload;
+    return fromPresentation(vp);
+  }
+  const container: Container = origin.container === 'json' ? 'jws' : origin.container;
+  if (isJsonObject(payload.vc)) return { format: vcFormat(payload.vc, true), container, credential: payload.vc, jws, bytes, ...extra };
+  if (typesOf(payload).includes('VerifiableCredential')) return { format: vcFormat(payload, true), container, credential: payload, jws, bytes, ...extra };
+  if (isOb2Assertion(payload)) return { format: 'ob2-signed', container, credential: payload, jws, bytes, ...extra };
+  throw new TsumikiError('NOT_A_CREDENTIAL', 'the JWS payload is not a credential');
+}
+
+function fromPresentation(vp: JsonObject): ParsedInput {
+  const items = asArray(vp.verifiableCredential);
+  if (items.length === 0) throw new TsumikiError('PRESENTATION_EMPTY', 'the presentation holds no credential');
+  const credentials: ParsedCredential[] = [];
+  items.forEach((item, index) => {
+    const origin: Origin = { container: 'presentation' };
+    if (typeof item === 'string' && JWS_PATTERN.test(item.trim())) {
+      const parsed = credentialFromJws(item.trim(), origin, index);
+      if ('credentials' in parsed) throw new TsumikiError('NOT_A_CREDENTIAL', 'a presentation inside a presentation');
+      credentials.push(parsed);
+    } else if (isJsonObject(item)) {
+      credentials.push(credentialFromObject(item, encoder.encode(JSON.stringify(item)), origin, index));
+    } else {
+      throw new TsumikiError('NOT_A_CREDENTIAL', `item ${index} of the presentation is not a credential`);
+    }
+  });
+  return { credentials, presentation: vp };
+}
+
+function classifyText(raw: string, origin: Origin): ParseOutcome {
+  const text = raw.replace(/^\uFEFF/, '').trim();
+  if (text.length === 0) throw new TsumikiError('INPUT_EMPTY', 'the input is empty');
+  if (text.startsWith('{')) {
+    const obj = parseJsonObject(text);
+    if (typesOf(obj).includes('VerifiablePresentation')) return { kind: 'credentials', input: fromPresentation(obj) };
+    return { kind: 'credentials', input: { credentials: [credentialFromObject(obj, encoder.encode(text), origin)] } };
+  }
+  if (JWS_PATTERN.test(text)) {
+    const parsed = credentialFromJws(text, origin);
+    return { kind: 'credentials', input: 'credentials' in parsed ? parsed : { credentials: [parsed] } };
+  }
+  if (URL_PATTERN.test(text)) return origin.baked ? { kind: 'url', url: text, baked: origin.baked } : { kind: 'url', url: text };
+  if (origin.container === 'json' && looksLikeSvg(text)) return parseSvgText(text);
+  throw new TsumikiError('FORMAT_UNRECOGNIZED', 'not JSON, a JWS, a URL, a PNG or an SVG');
+}
+
+function parseSvgText(text: string): ParseOutcome {
+  const found = extractFromSvg(text);
+  const baked: BakedInfo = { image: 'svg', carrier: found.element, keyword: found.namespace, compressed: false, via: found.via };
+  return classifyText(found.text, { container: 'svg', baked });
+}
+
+/** Parse one input. Throws TsumikiError with a specific code for anything unreadable. */
+export function parseInput(bytes: Uint8Array): ParseOutcome {
+  if (bytes.byteLength === 0) throw new TsumikiError('INPUT_EMPTY', 'the input is empty');
+  if (bytes.byteLength > MAX_INPUT_BYTES) {
+    throw new TsumikiError('INPUT_TOO_LARGE', `input of ${bytes.byteLength} bytes exceeds ${MAX_INPUT_BYTES}`, {
+      data: { bytes: bytes.byteLength, limit: MAX_INPUT_BYTES },
+    });
+  }
+  if (isPng(bytes)) {
+    const found = extractFromPng(bytes);
+    const baked: BakedInfo = { image: 'png', carrier: found.chunk, keyword: found.keyword, compressed: found.compressed };
+    return classifyText(found.text, { container: 'png', baked });
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new TsumikiError('FORMAT_UNRECOGNIZED', 'binary data that is not a PNG');
+  }
+  return classifyText(text, { container: 'json' });
+}

@@ -1,0 +1,121 @@
+/**
+ * Revocation and suspension: Bitstring Status List, StatusList2021, 1EdTech Revocation List, and
+ * OB 2.0 (issuer revocationList; hosted `revoked: true`). Lists come through the remote door
+ * (network only when allowed, else the cache with its date). A status list credential must verify
+ * and be the issuer's own; an unreachable list is `not-checked`, never "not revoked".
+ */
+import { asArray, idOf, isJsonObject, typesOf } from '../../formats/json.ts';
+import type { JsonObject, ParsedCredential } from '../../model/credential.ts';
+import type { Check, CheckData } from '../../model/verification.ts';
+import type { VerifyEnv } from '../env.ts';
+import { remoteJson } from '../remote.ts';
+import { decodeStatusList, readStatus } from '../status-list.ts';
+import { ob2Issuer, linked } from './proof-ob2.ts';
+import { checkEmbeddedProofs } from './proof-di.ts';
+import { checkValidity, periodOf } from './validity.ts';
+
+const passed = (data: CheckData): Check => ({ id: 'status', outcome: 'passed', code: 'NOT_REVOKED', data });
+const invalidList = (data: CheckData): Check => ({ id: 'status', outcome: 'failed', code: 'STATUS_LIST_INVALID', data });
+
+async function fetchList(url: string, env: VerifyEnv): Promise<{ doc: JsonObject; when: CheckData } | Check> {
+  const got = await env.remote.get(url);
+  if (!got.ok) return { id: 'status', outcome: 'not-checked', reason: got.code === 'NEEDS_NETWORK' ? 'offline' : 'error', code: got.code, data: { url } };
+  const doc = remoteJson(got.response);
+  if (got.response.status !== 200 || !isJsonObject(doc)) {
+    return { id: 'status', outcome: 'not-checked', reason: 'error', code: 'FETCH_FAILED', data: { url, status: got.response.status } };
+  }
+  return { doc, when: { url, fetchedAt: got.response.fetchedAt, fromCache: got.response.fromCache } };
+}
+
+async function bitstringEntry(entry: JsonObject, credential: JsonObject, env: VerifyEnv): Promise<Check> {
+  const url = idOf(entry.statusListCredential);
+  const index = Number(entry.statusListIndex);
+  const purpose = typeof entry.statusPurpose === 'string' ? entry.statusPurpose : 'revocation';
+  if (!url || !Number.isInteger(index)) return invalidList({ problem: 'entry without statusListCredential or statusListIndex' });
+  const fetched = await fetchList(url, env);
+  if ('id' in fetched) return fetched;
+  const { doc: list, when } = fetched;
+  const listTypes = typesOf(list);
+  if (!listTypes.includes('BitstringStatusListCredential') && !listTypes.includes('StatusList2021Credential')) {
+    return invalidList({ ...when, problem: 'not a status list credential' });
+  }
+  // The list speaks for the issuer only if it is the issuer's and its own proof holds.
+  if (idOf(list.issuer) !== idOf(credential.issuer)) return invalidList({ ...when, problem: 'issued by someone else', listIssuer: idOf(list.issuer) ?? null });
+  const proof = (await checkEmbeddedProofs(list, env)).check;
+  if (proof.outcome === 'failed') return invalidList({ ...when, problem: `list proof: ${proof.code}` });
+  if (proof.outcome === 'not-checked') return { id: 'status', outcome: 'not-checked', reason: proof.reason, code: proof.code, data: when };
+  const validity = checkValidity(periodOf(list), env);
+  if (validity.outcome === 'failed') return invalidList({ ...when, problem: `list ${validity.code}` });
+  const subject = asArray(list.credentialSubject)[0];
+  if (!isJsonObject(subject) || typeof subject.encodedList !== 'string') return invalidList({ ...when, problem: 'no encodedList' });
+  if (typeof subject.statusPurpose === 'string' && subject.statusPurpose.toLowerCase() !== purpose.toLowerCase()) {
+    return invalidList({ ...when, problem: `list purpose ${subject.statusPurpose} is not ${purpose}` });
+  }
+  let bits: Uint8Array;
+  try {
+    bits = decodeStatusList(subject.encodedList);
+  } catch (e) {
+    return invalidList({ ...when, problem: e instanceof Error ? e.message : 'undecodable list' });
+  }
+  const size = entry.statusSize === undefined ? 1 : Number(entry.statusSize);
+  const value = readStatus(bits, index, size);
+  if (value === undefined) return invalidList({ ...when, problem: `index ${index} outside the list` });
+  const data = { ...when, purpose, index };
+  if (value === 0) return passed(data);
+  if (purpose === 'revocation') return { id: 'status', outcome: 'failed', code: 'REVOKED', data };
+  if (purpose === 'suspension') return { id: 'status', outcome: 'failed', code: 'SUSPENDED', data };
+  return { id: 'status', outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_STATUS', data: { ...data, value } };
+}
+
+/** 1EdTech Revocation List (VCRL-10): a JSON list of revoked credential ids at `credentialStatus.id`. */
+async function revocationListEntry(entry: JsonObject, credential: JsonObject, env: VerifyEnv): Promise<Check> {
+  const url = idOf(entry);
+  if (!url) return invalidList({ problem: 'entry without id' });
+  const fetched = await fetchList(url, env);
+  if ('id' in fetched) return fetched;
+  const { doc, when } = fetched;
+  if (doc.issuer !== undefined && idOf(doc.issuer) !== idOf(credential.issuer)) return invalidList({ ...when, problem: 'issued by someone else' });
+  const revoked = asArray(doc.revokedCredentials).find((r) => idOf(r) === credential.id);
+  if (revoked === undefined) return passed({ ...when, method: '1EdTechRevocationList' });
+  const reason = isJsonObject(revoked) && typeof revoked.revocationReason === 'string' ? revoked.revocationReason : null;
+  return { id: 'status', outcome: 'failed', code: 'REVOKED', data: { ...when, reason } };
+}
+
+async function ob2Status(parsed: ParsedCredential, assertion: JsonObject, env: VerifyEnv): Promise<Check> {
+  if (assertion.revoked === true) {
+    const reason = typeof assertion.revocationReason === 'string' ? assertion.revocationReason : null;
+    return { id: 'status', outcome: 'failed', code: 'REVOKED', data: { method: 'hosted', reason } };
+  }
+  if (parsed.format === 'ob2-hosted') return passed({ method: 'hosted' });
+  const issuer = await ob2Issuer(assertion, 'status', env.remote);
+  if (!issuer.ok) return issuer.check;
+  if (issuer.doc.revocationList === undefined) return { id: 'status', outcome: 'not-checked', reason: 'not-applicable', code: 'NOT_APPLICABLE' };
+  const list = await linked(issuer.doc.revocationList, 'status', env.remote);
+  if (!list.ok) return list.check;
+  const ids = [idOf(assertion), typeof assertion.uid === 'string' ? assertion.uid : undefined].filter(Boolean);
+  const hit = asArray(list.doc.revokedAssertions).find((r) => {
+    const rid = idOf(r) ?? (isJsonObject(r) && typeof r.uid === 'string' ? r.uid : undefined);
+    return rid !== undefined && ids.includes(rid);
+  });
+  const when = { url: idOf(issuer.doc.revocationList) ?? '', ...(list.fetchedAt ? { fetchedAt: list.fetchedAt, fromCache: list.fromCache } : {}) };
+  if (hit === undefined) return passed({ ...when, method: 'RevocationList' });
+  const reason = isJsonObject(hit) && typeof hit.revocationReason === 'string' ? hit.revocationReason : null;
+  return { id: 'status', outcome: 'failed', code: 'REVOKED', data: { ...when, reason } };
+}
+
+const ORDER = (c: Check) => (c.outcome === 'failed' ? 0 : c.outcome === 'not-checked' ? 1 : 2);
+
+export async function checkStatus(parsed: ParsedCredential, credential: JsonObject, env: VerifyEnv): Promise<Check> {
+  if (parsed.format === 'ob2-hosted' || parsed.format === 'ob2-signed') return ob2Status(parsed, credential, env);
+  const entries = asArray(credential.credentialStatus).filter(isJsonObject);
+  if (entries.length === 0) return { id: 'status', outcome: 'not-checked', reason: 'not-applicable', code: 'NOT_APPLICABLE' };
+  const results: Check[] = [];
+  for (const entry of entries) {
+    const type = typesOf(entry);
+    if (type.includes('BitstringStatusListEntry') || type.includes('StatusList2021Entry')) results.push(await bitstringEntry(entry, credential, env));
+    else if (type.includes('1EdTechRevocationList')) results.push(await revocationListEntry(entry, credential, env));
+    else results.push({ id: 'status', outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_STATUS', data: { type: type.join(',') } });
+  }
+  results.sort((a, b) => ORDER(a) - ORDER(b));
+  return results[0] as Check; // why: entries is not empty, so neither is results
+}
