@@ -20,10 +20,12 @@ export const ERROR_CODES = [
   'SVG_NO_CREDENTIAL',
   'SVG_FORBIDDEN_CONSTRUCT',
   'SVG_DUPLICATE_CREDENTIAL',
+  'BAKE_TEXT_INVALID', // text cannot be baked without changing it (lone surrogate; a character XML 1.0 cannot hold)
   'NOT_A_CREDENTIAL',
   'PRESENTATION_EMPTY',
   'URL_NEEDS_NETWORK',
   'URL_FETCH_FAILED',
+  'FILE_UNREADABLE', // the CLI could not read the file it was given
   // store
   'STORE_QUOTA',
   'STORE_FAILED',

@@ -26,7 +26,12 @@ interface Origin {
 }
 
 export function isOb2Assertion(obj: JsonObject): boolean {
-  return asArray(obj['@context']).includes(OB2_CONTEXT) || (typesOf(obj).includes('Assertion') && 'badge' in obj && 'recipient' in obj);
+  return typesOf(obj).includes('Assertion') && (asArray(obj['@context']).includes(OB2_CONTEXT) || ('badge' in obj && 'recipient' in obj));
+}
+
+/** An OB 2.0 document that is not an assertion (BadgeClass, Profile, key, list): readable, but not a badge one holds. */
+function isOb2Other(obj: JsonObject): boolean {
+  return asArray(obj['@context']).includes(OB2_CONTEXT) && !typesOf(obj).includes('Assertion');
 }
 
 function ob2Format(obj: JsonObject): CredentialFormat {
@@ -46,6 +51,9 @@ function credentialFromObject(obj: JsonObject, bytes: Uint8Array, origin: Origin
   const base = { container: origin.container, credential: obj, bytes, ...(origin.baked ? { baked: origin.baked } : {}), ...(index === undefined ? {} : { index }) };
   if (isOb2Assertion(obj)) return { ...base, format: ob2Format(obj) };
   if (typesOf(obj).includes('VerifiableCredential')) return { ...base, format: vcFormat(obj, false) };
+  if (isOb2Other(obj)) {
+    throw new TsumikiError('NOT_A_CREDENTIAL', `an OB 2.0 ${typesOf(obj).join(',') || 'document'}, not an Assertion`, { data: { type: typesOf(obj).join(',') } });
+  }
   throw new TsumikiError('NOT_A_CREDENTIAL', 'JSON is neither an OB 2.0 Assertion nor a Verifiable Credential', {
     data: { type: typesOf(obj).join(',') },
   });

@@ -34,3 +34,28 @@ export async function sha256Hex(data: Uint8Array | string): Promise<string> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))); // why: WebCrypto's BufferSource type wants an ArrayBuffer-backed view
 }
+
+const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+
+/** base58btc (Bitcoin alphabet) decode; undefined for a character outside the alphabet. */
+export function base58btcDecode(text: string): Uint8Array | undefined {
+  const bytes: number[] = [0];
+  for (const ch of text) {
+    let carry = B58.indexOf(ch);
+    if (carry < 0) return undefined;
+    for (let i = 0; i < bytes.length; i++) {
+      carry += (bytes[i] as number) * 58; // why: i < length
+      bytes[i] = carry & 0xff;
+      carry >>= 8;
+    }
+    while (carry > 0) {
+      bytes.push(carry & 0xff);
+      carry >>= 8;
+    }
+  }
+  for (const ch of text) {
+    if (ch !== '1') break;
+    bytes.push(0);
+  }
+  return new Uint8Array(bytes.reverse());
+}

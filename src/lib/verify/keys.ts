@@ -12,7 +12,7 @@
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import { asArray, idOf, isJsonObject } from '../formats/json.ts';
-import { base64urlDecodeToText } from '../util/base64.ts';
+import { base58btcDecode, base64urlDecodeToText } from '../util/base64.ts';
 import type { JsonObject, JsonValue } from '../model/credential.ts';
 import type { FailureCode, NotCheckedCode, NotCheckedReason } from '../model/verification.ts';
 import { remoteJson, type Remote } from './remote.ts';
@@ -54,10 +54,27 @@ const fail = (code: FailureCode, msg: string) => new KeyResolutionError('failed'
 const notChecked = (code: NotCheckedCode, reason: NotCheckedReason, msg: string) =>
   new KeyResolutionError('not-checked', code, reason, msg);
 
+/** Multicodec header and key length of each supported public key type (multicodec table). */
+const KEY_TYPES = [
+  { name: 'Ed25519', header: [0xed, 0x01], length: 32 },
+  { name: 'P-256', header: [0x80, 0x24], length: 33 },
+  { name: 'P-384', header: [0x81, 0x24], length: 49 },
+] as const;
+
+/** Which supported key a `z…` multibase string holds, checked byte by byte; undefined otherwise. */
+export function multikeyType(publicKeyMultibase: string): (typeof KEY_TYPES)[number]['name'] | undefined {
+  if (!publicKeyMultibase.startsWith('z')) return undefined;
+  const bytes = base58btcDecode(publicKeyMultibase.slice(1));
+  if (!bytes) return undefined;
+  const type = KEY_TYPES.find((t) => bytes[0] === t.header[0] && bytes[1] === t.header[1] && bytes.length === 2 + t.length);
+  return type?.name;
+}
+
 /** The Multikey document for a multibase public key, or undefined when it is not a supported key. */
 export async function multikeyFor(publicKeyMultibase: string, id: string, controller: string): Promise<JsonObject | undefined> {
-  const lib = publicKeyMultibase.startsWith('z6Mk') ? Ed25519Multikey : /^z(DnaE|Dna|82)/.test(publicKeyMultibase) ? EcdsaMultikey : undefined;
-  if (!lib) return undefined;
+  const type = multikeyType(publicKeyMultibase);
+  if (!type) return undefined;
+  const lib = type === 'Ed25519' ? Ed25519Multikey : EcdsaMultikey;
   try {
     await lib.from({ type: 'Multikey', id, controller, publicKeyMultibase });
   } catch {
@@ -185,6 +202,11 @@ export async function resolveVerificationMethod(ref: string, remote: Remote): Pr
   // did:example is reserved for examples and never resolves; other DID methods may, elsewhere.
   if (ref.startsWith('did:') && !ref.startsWith('did:example:')) {
     throw notChecked('UNSUPPORTED_KEY', 'unsupported', `DID method of ${ref.split(':', 2).join(':')} is not supported`);
+  }
+  // A name that nothing resolves (`urn:uuid:…#z6Mk…`): only the fragment convention can give a key.
+  if (ref.startsWith('urn:')) {
+    const viaFragment = await fragmentKey(ref, 'UNSUPPORTED_KEY');
+    if (viaFragment) return viaFragment;
   }
   throw fail('KEY_NOT_FOUND', `verification method ${ref} cannot be dereferenced`);
 }

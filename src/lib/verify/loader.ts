@@ -30,7 +30,7 @@ export interface RecordingLoader {
 
 /** The document served for a method: a bare did:key is both the method and its controller document. */
 function methodDocument(m: ResolvedMethod): object {
-  return m.ref === m.controller ? { ...m.controllerDocument, ...m.method } : m.method;
+  return m.ref === m.controller ? { ...m.controllerDocument, ...m.method, '@context': m.controllerDocument['@context'] } : m.method;
 }
 
 export function createLoader(remote: Remote, methodRefs: ReadonlySet<string>): RecordingLoader {

@@ -24,7 +24,7 @@ export function checkBinding(proof: Check, method: ResolvedMethod | undefined, i
     return {
       id: 'issuer-key',
       outcome: 'not-checked',
-      reason: method.unresolved === 'NEEDS_NETWORK' ? 'offline' : 'error',
+      reason: method.unresolved === 'NEEDS_NETWORK' ? 'offline' : method.unresolved === 'UNSUPPORTED_KEY' ? 'unsupported' : 'error',
       code: 'KEY_IN_FRAGMENT_ONLY',
       data: { ...data, unresolved: method.unresolved ?? null },
     };

@@ -42,15 +42,21 @@ export interface ProofFinding {
   readonly method?: ResolvedMethod;
 }
 
+/** jsigs wraps what went wrong in a VerificationError whose `errors` holds the causes. */
+function causes(e: unknown): unknown[] {
+  if (Array.isArray(e)) return e.flatMap(causes);
+  const inner = (e as { errors?: unknown } | null)?.errors; // why: VerificationError is a plain Error with an `errors` array
+  return Array.isArray(inner) && inner.length > 0 ? inner.flatMap(causes) : [e];
+}
+
 function messageOf(e: unknown): string {
-  if (Array.isArray(e)) return e.map(messageOf).join('; ');
-  if (e instanceof Error) return e.message;
-  if (isJsonObject(e) && typeof e.message === 'string') return e.message;
-  return String(e);
+  return causes(e)
+    .map((c) => (c instanceof Error ? c.message : isJsonObject(c) && typeof c.message === 'string' ? c.message : String(c)))
+    .join('; ');
 }
 
 function errorName(e: unknown): string | undefined {
-  const first = Array.isArray(e) ? e[0] : e;
+  const first = causes(e)[0];
   return first instanceof Error ? first.name : isJsonObject(first) && typeof first.name === 'string' ? first.name : undefined;
 }
 

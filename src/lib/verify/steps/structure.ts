@@ -37,9 +37,6 @@ export function checkVcStructure(credential: JsonObject): Check {
     if (typeof achievement.name !== 'string' && !isJsonObject(achievement.name)) {
       return invalid('credentialSubject.achievement.name', 'missing');
     }
-    if (subject.id === undefined && subject.identifier === undefined) {
-      return invalid('credentialSubject', 'needs an id or an identifier');
-    }
   }
   return { id: 'structure', outcome: 'passed', code: 'STRUCTURE_OK', data: { vc: version, kind: isBadge ? 'badge' : 'vc' } };
 }
