@@ -78,3 +78,8 @@ declare module 'rdf-canonize' {
   const canonize: { canonize(dataset: unknown, options: Record<string, unknown>): Promise<string> };
   export default canonize;
 }
+
+declare module 'jsonld/lib/util.js' {
+  const util: { clone(value: unknown): unknown };
+  export default util;
+}

@@ -15,18 +15,36 @@ import type { Check } from '../../model/verification.ts';
 import type { ResolvedMethod } from '../keys.ts';
 import { createLoader, type LoaderRecord } from '../loader.ts';
 import type { VerifyEnv } from '../env.ts';
+import { ed25519Verifier } from '../webcrypto-ed25519.ts';
+import { applyJsonldSpeedup } from '../jsonld-speedup.ts';
+import { base58btcDecode } from '../../util/base64.ts';
+
+applyJsonldSpeedup();
+
+/** eddsa-rdfc-2022 with its signature check done by WebCrypto. */
+const eddsaWebCrypto = { ...eddsaRdfc2022, createVerifier: ({ verificationMethod }: { verificationMethod: Record<string, unknown> }) => ed25519Verifier(verificationMethod) };
+
+/** Ed25519Signature2020 with its signature check done by WebCrypto (canonicalisation unchanged). */
+class Ed25519Signature2020WebCrypto extends Ed25519Signature2020 {
+  async verifySignature(input: { verifyData: Uint8Array; verificationMethod: Record<string, unknown>; proof: { proofValue?: unknown } }): Promise<boolean> {
+    const value = input.proof.proofValue;
+    const signature = typeof value === 'string' && value.startsWith('z') ? base58btcDecode(value.slice(1)) : undefined;
+    if (!signature) throw new Error('The proof does not include a valid base58btc "proofValue".');
+    return (await ed25519Verifier(input.verificationMethod)).verify({ data: input.verifyData, signature });
+  }
+}
 
 /** The suite that verifies a proof, or undefined when this wallet has none for it. */
 function suiteFor(proof: JsonObject): { name: string; suite: unknown } | undefined {
   const type = proof.type;
-  if (type === 'Ed25519Signature2020') return { name: type, suite: new Ed25519Signature2020() };
+  if (type === 'Ed25519Signature2020') return { name: type, suite: new Ed25519Signature2020WebCrypto() };
   if (type !== 'DataIntegrityProof') return undefined;
   switch (proof.cryptosuite) {
     case 'eddsa-rdfc-2022':
-      return { name: 'eddsa-rdfc-2022', suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }) };
+      return { name: 'eddsa-rdfc-2022', suite: new DataIntegrityProof({ cryptosuite: eddsaWebCrypto }) };
     case 'eddsa-2022':
       // The draft name of eddsa-rdfc-2022: the same canonicalisation, hash and signature.
-      return { name: 'eddsa-2022', suite: new DataIntegrityProof({ cryptosuite: { ...eddsaRdfc2022, name: 'eddsa-2022' }, legacyContext: true }) };
+      return { name: 'eddsa-2022', suite: new DataIntegrityProof({ cryptosuite: { ...eddsaWebCrypto, name: 'eddsa-2022' }, legacyContext: true }) };
     case 'ecdsa-rdfc-2019':
       return { name: 'ecdsa-rdfc-2019', suite: new DataIntegrityProof({ cryptosuite: ecdsaRdfc2019 }) };
     case 'ecdsa-sd-2023':
