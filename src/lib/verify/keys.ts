@@ -186,9 +186,24 @@ async function resolveRemote(ref: string, docUrl: string, docId: string, remote:
   return { ...found, fetchedAt: got.response.fetchedAt, fromCache: got.response.fromCache };
 }
 
+/** did:key and did:jwk resolve by pure computation from the identifier, so their answers are kept. */
+const selfCertified = new Map<string, Promise<ResolvedMethod>>();
+const MAX_SELF_CERTIFIED = 512;
+
+function remembered(ref: string, resolve: (ref: string) => Promise<ResolvedMethod>): Promise<ResolvedMethod> {
+  let hit = selfCertified.get(ref);
+  if (!hit) {
+    hit = resolve(ref);
+    hit.catch(() => selfCertified.delete(ref));
+    if (selfCertified.size >= MAX_SELF_CERTIFIED) selfCertified.delete(selfCertified.keys().next().value as string); // why: not empty when full
+    selfCertified.set(ref, hit);
+  }
+  return hit;
+}
+
 export async function resolveVerificationMethod(ref: string, remote: Remote): Promise<ResolvedMethod> {
-  if (ref.startsWith('did:key:')) return resolveDidKey(ref);
-  if (ref.startsWith('did:jwk:')) return resolveDidJwk(ref);
+  if (ref.startsWith('did:key:')) return remembered(ref, resolveDidKey);
+  if (ref.startsWith('did:jwk:')) return remembered(ref, resolveDidJwk);
   if (ref.startsWith('did:web:')) {
     const { base } = splitFragment(ref);
     const url = didWebUrl(base);

@@ -21,7 +21,16 @@ export interface LoaderRecord {
   keyError?: KeyResolutionError;
 }
 
-export type DocumentLoader = (url: string) => Promise<{ contextUrl: null; documentUrl: string; document: object }>;
+export type DocumentLoader = (url: string) => Promise<{ contextUrl: null; documentUrl: string; document: object; tag?: 'static' }>;
+
+/**
+ * A bundled context, marked `static`: jsonld.js then keeps the resolved context, and the
+ * processed active contexts hanging off it, in its shared cache across operations instead of
+ * resolving and processing every context again for each credential.
+ */
+function staticContext(url: string, document: object) {
+  return { contextUrl: null, documentUrl: url, document, tag: 'static' as const };
+}
 
 export interface RecordingLoader {
   readonly load: DocumentLoader;
@@ -38,7 +47,7 @@ export function createLoader(remote: Remote, methodRefs: ReadonlySet<string>): R
   const controllers = new Map<string, object>();
   const load: DocumentLoader = async (url) => {
     const context = bundledContext(url);
-    if (context) return { contextUrl: null, documentUrl: url, document: context };
+    if (context) return staticContext(url, context);
     const known = record.methods.get(url);
     if (known) return { contextUrl: null, documentUrl: url, document: methodDocument(known) };
     const controller = controllers.get(url);
@@ -64,5 +73,5 @@ export function createLoader(remote: Remote, methodRefs: ReadonlySet<string>): R
 export const contextLoader: DocumentLoader = async (url) => {
   const context = bundledContext(url);
   if (!context) throw new UnknownContextError(url);
-  return { contextUrl: null, documentUrl: url, document: context };
+  return staticContext(url, context);
 };

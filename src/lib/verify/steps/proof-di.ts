@@ -17,6 +17,7 @@ import { createLoader, type LoaderRecord } from '../loader.ts';
 import type { VerifyEnv } from '../env.ts';
 import { ed25519Verifier } from '../webcrypto-ed25519.ts';
 import { applyJsonldSpeedup } from '../jsonld-speedup.ts';
+import { verifyEddsaRdfc2022 } from './eddsa-rdfc-2022.ts';
 import { base58btcDecode } from '../../util/base64.ts';
 
 applyJsonldSpeedup();
@@ -110,6 +111,12 @@ export async function checkEmbeddedProofs(credential: JsonObject, env: VerifyEnv
   if (proofs.length === 0) return { check: { id: 'proof', outcome: 'failed', code: 'PROOF_MISSING' } };
   const findings: ProofFinding[] = [];
   for (const proof of proofs) {
+    if (proof.type === 'DataIntegrityProof' && proof.cryptosuite === 'eddsa-rdfc-2022') {
+      const found = await verifyEddsaRdfc2022(credential, proof, env);
+      if (found.check.outcome === 'passed') return { ...found, check: { ...found.check, data: { ...found.check.data, proofs: proofs.length } } };
+      findings.push(found);
+      continue;
+    }
     const chosen = suiteFor(proof);
     const label = String(proof.cryptosuite ?? proof.type ?? 'unknown');
     if (!chosen) {

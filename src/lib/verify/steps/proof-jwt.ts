@@ -69,7 +69,11 @@ async function headerKeyBinding(jwk: JWK, credential: JsonObject, env: VerifyEnv
     return { id: 'issuer-key', outcome: 'not-checked', reason: got.code === 'NEEDS_NETWORK' ? 'offline' : 'error', code: 'KEY_IN_HEADER_ONLY', data: base };
   }
   const set = remoteJson(got.response);
-  const keys = isJsonObject(set) ? asArray(set.keys).filter(isJsonObject) : [];
+  // No JWKS there (404, an error page, not a key set) says nothing about the key: only a published set can disown it.
+  if (got.response.status !== 200 || !isJsonObject(set) || !Array.isArray(set.keys)) {
+    return { id: 'issuer-key', outcome: 'not-checked', reason: 'error', code: 'KEY_IN_HEADER_ONLY', data: { ...base, url: got.response.url, status: got.response.status } };
+  }
+  const keys = set.keys.filter(isJsonObject);
   const want = await calculateJwkThumbprint(jwk);
   for (const k of keys) {
     try {

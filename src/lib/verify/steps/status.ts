@@ -11,6 +11,7 @@ import type { VerifyEnv } from '../env.ts';
 import { remoteJson } from '../remote.ts';
 import { decodeStatusList, readStatus } from '../status-list.ts';
 import { ob2Issuer, linked } from './proof-ob2.ts';
+import { checkBinding } from './binding.ts';
 import { checkEmbeddedProofs } from './proof-di.ts';
 import { checkValidity, periodOf } from './validity.ts';
 
@@ -41,9 +42,13 @@ async function bitstringEntry(entry: JsonObject, credential: JsonObject, env: Ve
   }
   // The list speaks for the issuer only if it is the issuer's and its own proof holds.
   if (idOf(list.issuer) !== idOf(credential.issuer)) return invalidList({ ...when, problem: 'issued by someone else', listIssuer: idOf(list.issuer) ?? null });
-  const proof = (await checkEmbeddedProofs(list, env)).check;
+  const found = await checkEmbeddedProofs(list, env);
+  const proof = found.check;
   if (proof.outcome === 'failed') return invalidList({ ...when, problem: `list proof: ${proof.code}` });
   if (proof.outcome === 'not-checked') return { id: 'status', outcome: 'not-checked', reason: proof.reason, code: proof.code, data: when };
+  // A valid signature by a key the list's issuer does not control is no word of the issuer's.
+  const binding = checkBinding(proof, found.method, idOf(list.issuer));
+  if (binding.outcome === 'failed') return invalidList({ ...when, problem: `list key: ${binding.code}` });
   const validity = checkValidity(periodOf(list), env);
   if (validity.outcome === 'failed') return invalidList({ ...when, problem: `list ${validity.code}` });
   const subject = asArray(list.credentialSubject)[0];
