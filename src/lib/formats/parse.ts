@@ -96,7 +96,7 @@ function fromPresentation(vp: JsonObject): ParsedInput {
 function classifyText(raw: string, origin: Origin): ParseOutcome {
   const text = raw.replace(/^\uFEFF/, '').trim();
   if (text.length === 0) throw new TsumikiError('INPUT_EMPTY', 'the input is empty');
-  if (text.startsWith('{')) {
+  if (text.startsWith('{') || text.startsWith('[')) {
     const obj = parseJsonObject(text);
     if (typesOf(obj).includes('VerifiablePresentation')) return { kind: 'credentials', input: fromPresentation(obj) };
     return { kind: 'credentials', input: { credentials: [credentialFromObject(obj, encoder.encode(text), origin)] } };
