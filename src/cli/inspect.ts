@@ -1,9 +1,36 @@
-/** `tsumiki inspect`: what an input holds — format, container, baked chunk, the credential JSON. */
+/**
+ * `tsumiki inspect`: what an input holds — format, container, baked chunk, the credential JSON —
+ * and the micro-credential descriptors with the framework check (issue 5's JSON contract).
+ */
+import { descriptorWords, extractDescriptors, listClrAchievements, toDescriptorsJson, DESCRIPTOR_IDS, type DescriptorsJson } from '../lib/descriptors/index.ts';
 import { isTsumikiError } from '../lib/errors.ts';
 import { parseInput } from '../lib/formats/parse.ts';
+import type { ParsedCredential } from '../lib/model/credential.ts';
+
+function descriptorsOf(c: ParsedCredential): DescriptorsJson & { clrAchievements?: unknown[] } {
+  const own = toDescriptorsJson(extractDescriptors(c.credential));
+  if (!c.format.startsWith('clr2')) return own;
+  const clrAchievements = listClrAchievements(c.credential).flatMap((item) =>
+    item.kind === 'credential' ? [{ path: item.path, name: item.name, ...toDescriptorsJson(extractDescriptors(item.credential)) }] : [],
+  );
+  return { ...own, clrAchievements };
+}
+
+function printDescriptors(d: DescriptorsJson, out: (s: string) => void): void {
+  out('  descriptors:');
+  for (const id of DESCRIPTOR_IDS) {
+    const v = d.descriptors[id];
+    const name = descriptorWords.descriptorName(id, 'en').padEnd(34);
+    out(`    ${v ? '✔' : '·'} ${name} ${v ? `${v.value.replace(/\s+/g, ' ').slice(0, 90)}  [${v.source}]` : '—'}`);
+  }
+  const range = (r: { min: number; max: number } | null) => (r ? (r.min === r.max ? `${r.min} h` : `${r.min}–${r.max} h`) : 'unknown');
+  out(`  learner effort: ${range(d.effortHours)}; credit: ${range(d.creditHours)}`);
+  out(`  JV-Campus/JMOOC: ${descriptorWords.verdictText(d.framework.verdict, 'en')} (${d.framework.mandatoryPresent}/11 mandatory)`);
+  out(`  EU: ${descriptorWords.verdictText(d.framework.eu.verdict, 'en')}`);
+}
 
 export async function inspectBytes(files: string[], json: boolean, read: (f: string) => Promise<Uint8Array>): Promise<number> {
-  const results: unknown[] = [];
+  const results: Array<Record<string, unknown>> = [];
   let failed = false;
   for (const file of files) {
     try {
@@ -21,6 +48,7 @@ export async function inspectBytes(files: string[], json: boolean, read: (f: str
           bytes: c.bytes.byteLength,
           ...(c.baked ? { baked: c.baked } : {}),
           ...(c.jws ? { jws: { length: c.jws.length } } : {}),
+          ...descriptorsOf(c),
           credential: c.credential,
         });
       }
@@ -30,12 +58,14 @@ export async function inspectBytes(files: string[], json: boolean, read: (f: str
       results.push({ file, error: { code, message: e instanceof Error ? e.message : String(e) } });
     }
   }
-  if (json) process.stdout.write(JSON.stringify({ results }, null, 2) + '\n');
+  const out = (s: string) => process.stdout.write(s + '\n');
+  if (json) out(JSON.stringify({ results }, null, 2));
   else {
-    for (const r of results as Array<Record<string, unknown>>) {
-      process.stdout.write(`${String(r.file)}: ${r.error ? `error ${JSON.stringify(r.error)}` : `${String(r.format ?? r.kind)} in ${String(r.container ?? 'url')}`}\n`);
-      if (r.baked) process.stdout.write(`  baked: ${JSON.stringify(r.baked)}\n`);
-      if (r.credential) process.stdout.write(JSON.stringify(r.credential, null, 2).replace(/^/gm, '  ') + '\n');
+    for (const r of results) {
+      out(`${String(r.file)}: ${r.error ? `error ${JSON.stringify(r.error)}` : `${String(r.format ?? r.kind)} in ${String(r.container ?? 'url')}`}`);
+      if (r.baked) out(`  baked: ${JSON.stringify(r.baked)}`);
+      if (r.descriptors) printDescriptors(r as unknown as DescriptorsJson, out); // why: a result with descriptors was built from DescriptorsJson above
+      if (r.credential) out('  credential:\n' + JSON.stringify(r.credential, null, 2).replace(/^/gm, '    '));
     }
   }
   return failed ? 1 : 0;
