@@ -49,7 +49,6 @@ export const FAILURE_CODES = [
   'DATE_INVALID', //               a validity date that is not a date
   'REVOKED',
   'SUSPENDED',
-  'STATUS_LIST_INVALID', //        the status list credential does not verify or is not the issuer's
   'RECIPIENT_MISMATCH',
 ] as const;
 
@@ -61,6 +60,7 @@ export const NOT_CHECKED_CODES = [
   'UNKNOWN_CONTEXT', //            a JSON-LD context that is not bundled
   'UNSUPPORTED_PROOF', //          a proof type or cryptosuite this wallet does not verify
   'UNSUPPORTED_ALG', //            a JWS algorithm outside the allow-list
+  'STATUS_LIST_INVALID', //        the status list does not verify, is not the issuer's, or is unreadable: status unknown
   'UNSUPPORTED_STATUS', //         a credentialStatus type this wallet does not read
   'UNSUPPORTED_KEY', //            a verification method form this wallet does not resolve
   'KEY_IN_FRAGMENT_ONLY', //       the key came from the URL fragment: proves the signature, not the issuer

@@ -193,7 +193,7 @@ const OFFLINE: readonly Case[] = [
   { file: 'ob3/dcc-verifier-core/v2WithValidStatus.json', verdict: 'incomplete', notPassed: ['status:NEEDS_NETWORK'] },
   { file: 'ob3/dcc-verifier-core/v2didWebMultikeyWithValidStatus.json', verdict: 'incomplete', notPassed: ['issuer-key:KEY_IN_FRAGMENT_ONLY', 'status:NEEDS_NETWORK'] },
   { file: 'ob3/dcc-verifier-core/v2didWebWithValidStatus.json', verdict: 'incomplete', notPassed: ['issuer-key:KEY_IN_FRAGMENT_ONLY', 'status:NEEDS_NETWORK'] },
-  { file: 'ob3/spec/baking-example-embedded-proof.svg.txt', verdict: 'failed', notPassed: ['structure:STRUCTURE_INVALID', 'proof:PROOF_INVALID', 'issuer-key:PROOF_NOT_VERIFIED', 'status:PROOF_NOT_VERIFIED'], wrong: '`proof: { }` (a proof with no type) is reported as UNSUPPORTED_PROOF (→ verdict `unsupported` on an otherwise valid credential), as if a suite were merely unknown; it is malformed: PROOF_INVALID. The verdict is `failed` either way here (no achievement).' },
+  { file: 'ob3/spec/baking-example-embedded-proof.svg.txt', verdict: 'failed', notPassed: ['structure:STRUCTURE_INVALID', 'proof:PROOF_INVALID', 'issuer-key:PROOF_NOT_VERIFIED', 'status:PROOF_NOT_VERIFIED'], note: '`proof: { }` has no type: malformed (PROOF_INVALID), not an unknown suite' },
   { file: 'ob3/spec/baking-example-vcjwt.svg.txt', verdict: 'rejected', error: 'JWS_MALFORMED', note: 'the spec\'s placeholder JWT.' },
   { file: 'ob3/spec/docformat-sample.json', verdict: 'failed', notPassed: ['proof:PROOF_MISSING', 'issuer-key:PROOF_NOT_VERIFIED', 'status:PROOF_NOT_VERIFIED'] },
   { file: 'ob3/spec/example-achievementAlignmentCase.json', verdict: 'failed', notPassed: ['proof:PROOF_MISSING', 'issuer-key:PROOF_NOT_VERIFIED', 'status:PROOF_NOT_VERIFIED'] },
@@ -267,11 +267,11 @@ const ONLINE: readonly Case[] = [
   { file: 'ob3/dcc-verifier-core/v2RevokedAndExpired.json', verdict: 'failed', notPassed: ['validity-period:EXPIRED', 'status:REVOKED'] },
   { file: 'ob3/dcc-verifier-core/v2DoubleSigWithBadStatusUrl.json', verdict: 'incomplete', notPassed: ['status:FETCH_FAILED'], note: 'the list URL (e5VK…) does not exist: unknown, never "not revoked"' },
   {
-    file: 'ob3/dcc-verifier-core/v2didWebWithValidStatus.json', verdict: 'failed', notPassed: ['issuer-key:KEY_IN_FRAGMENT_ONLY', 'status:STATUS_LIST_INVALID'],
-    note: 'DCC: valid (it turns off verifyMatchingIssuers). The list is issued by did:key:z6MknNQD…, the credential by did:web:…:dcc-did-web: policy (the @digitalcredentials/vc-bitstring-status-list default) → STATUS_LIST_INVALID. The did:web document is not served: fragment key.',
+    file: 'ob3/dcc-verifier-core/v2didWebWithValidStatus.json', verdict: 'incomplete', notPassed: ['issuer-key:KEY_IN_FRAGMENT_ONLY', 'status:STATUS_LIST_INVALID'],
+    note: 'DCC: valid (it turns off verifyMatchingIssuers). The list is issued by did:key:z6MknNQD…, the credential by did:web:…:dcc-did-web: a list that is not the issuer\'s decides nothing → status unknown (STATUS_LIST_INVALID, not-checked). The did:web document is not served: fragment key.',
   },
   {
-    file: 'ob3/dcc-verifier-core/v2didWebMultikeyWithValidStatus.json', verdict: 'failed', notPassed: ['issuer-key:KEY_IN_FRAGMENT_ONLY', 'status:STATUS_LIST_INVALID'],
+    file: 'ob3/dcc-verifier-core/v2didWebMultikeyWithValidStatus.json', verdict: 'incomplete', notPassed: ['issuer-key:KEY_IN_FRAGMENT_ONLY', 'status:STATUS_LIST_INVALID'],
     note: 'as v2didWebWithValidStatus',
   },
   { file: 'ob3/dcc-verifier-core/v2WithBadDidWeb.json', verdict: 'incomplete', notPassed: ['issuer-key:KEY_IN_FRAGMENT_ONLY', 'status:NOT_APPLICABLE'], note: 'DCC: fatal. The did:web document answers 404: the key is not bound, not disowned' },
@@ -285,14 +285,15 @@ const ONLINE: readonly Case[] = [
   { file: 'ob2/1edtech-validator/simple.jwt', verdict: 'verified', notPassed: ['status:NOT_APPLICABLE'], passed: ['proof:PROOF_VALID', 'issuer-key:KEY_IS_ISSUERS'] },
   { file: 'ob2/1edtech-validator/simple-revoked.jwt', verdict: 'failed', notPassed: ['status:REVOKED'], passed: ['proof:PROOF_VALID', 'issuer-key:KEY_IS_ISSUERS'] },
   { file: 'ob2/spec/signed-badge-example.jws', verdict: 'incomplete', notPassed: ['proof:FETCH_FAILED', 'issuer-key:PROOF_NOT_VERIFIED', 'status:PROOF_NOT_VERIFIED'], note: 'its key https://example.org/publicKey does not exist (the spec says so)' },
-  // OB 2.0 hosted: basic-assertion.json is the copy at https://example.org/beths-robotics-badge.json; every other
-  // assertion claiming that id differs from it.
+  // OB 2.0 hosted: basic-assertion.json is the copy at https://example.org/beths-robotics-badge.json. The hosted
+  // copy is the source of truth (OB 2.0 §Hosted verification): a local copy that differs is confirmed by, and
+  // then read from, the hosted one; the report says so (copyDiffers).
   { file: 'ob2/1edtech-validator/basic-assertion.json', verdict: 'verified', notPassed: [], passed: ['proof:HOSTED_MATCHES', 'issuer-key:HOSTED_BY_ISSUER', 'status:NOT_REVOKED'] },
-  { file: 'ob2/1edtech-validator/basic-assertion-expired.json', verdict: 'failed', notPassed: ['proof:HOSTED_MISMATCH', 'issuer-key:PROOF_NOT_VERIFIED', 'status:PROOF_NOT_VERIFIED'] },
-  { file: 'ob2/1edtech-validator/basic-assertion-in-future.json', verdict: 'failed', notPassed: ['proof:HOSTED_MISMATCH', 'issuer-key:PROOF_NOT_VERIFIED', 'status:PROOF_NOT_VERIFIED'] },
+  { file: 'ob2/1edtech-validator/basic-assertion-expired.json', verdict: 'verified', notPassed: [], passed: ['proof:HOSTED_MATCHES'], note: 'the hosted copy (not expired) is the truth' },
+  { file: 'ob2/1edtech-validator/basic-assertion-in-future.json', verdict: 'verified', notPassed: [], passed: ['proof:HOSTED_MATCHES'], note: 'as above' },
   {
-    file: 'ob2/1edtech-validator/simple-badge.png', verdict: 'failed', notPassed: ['proof:HOSTED_MISMATCH', 'issuer-key:PROOF_NOT_VERIFIED', 'status:PROOF_NOT_VERIFIED'],
-    note: 'SOURCES says it holds the same assertion as basic-assertion.json; it lacks `evidence`, and a baked copy must equal the hosted one',
+    file: 'ob2/1edtech-validator/simple-badge.png', verdict: 'verified', notPassed: [], passed: ['proof:HOSTED_MATCHES', 'issuer-key:HOSTED_BY_ISSUER'],
+    note: 'SOURCES says it holds the same assertion as basic-assertion.json; it lacks `evidence`: the hosted copy is read instead',
   },
 ];
 

@@ -117,6 +117,10 @@ export async function checkEmbeddedProofs(credential: JsonObject, env: VerifyEnv
       findings.push(found);
       continue;
     }
+    if (typeof proof.type !== 'string') {
+      findings.push({ check: { id: 'proof', outcome: 'failed', code: 'PROOF_INVALID', data: { detail: 'a proof without a type' } } });
+      continue;
+    }
     const chosen = suiteFor(proof);
     const label = String(proof.cryptosuite ?? proof.type ?? 'unknown');
     if (!chosen) {

@@ -132,11 +132,14 @@ export async function checkOb2Hosted(assertion: JsonObject, env: VerifyEnv): Pro
     const check: Check = { id: 'proof', outcome: 'failed', code: 'HOSTED_GONE', data: when };
     return { check, binding: notCheckedAfter('issuer-key', check) };
   }
-  if (canonical(got.doc) !== canonical(assertion)) {
-    const check: Check = { id: 'proof', outcome: 'failed', code: 'HOSTED_MISMATCH', data: when };
-    return { check, binding: notCheckedAfter('issuer-key', check), assertion: got.doc };
+  // OB 2.0: the hosted copy is the source of truth; the copy given only says where to fetch it. The
+  // later checks read the hosted copy, and the report says when the copy given differs from it.
+  if (idOf(got.doc) !== url) {
+    const check: Check = { id: 'proof', outcome: 'failed', code: 'HOSTED_MISMATCH', data: { ...when, problem: 'the hosted document has another id' } };
+    return { check, binding: notCheckedAfter('issuer-key', check) };
   }
-  const check: Check = { id: 'proof', outcome: 'passed', code: 'HOSTED_MATCHES', data: when };
+  const differs = canonical(got.doc) !== canonical(assertion);
+  const check: Check = { id: 'proof', outcome: 'passed', code: 'HOSTED_MATCHES', data: { ...when, copyDiffers: differs } };
   const issuer = await ob2Issuer(got.doc, 'issuer-key', env.remote);
   if (!issuer.ok) return { check, binding: issuer.check, assertion: got.doc };
   const binding: Check = inScope(url, issuer.doc)

@@ -16,7 +16,12 @@ import { checkEmbeddedProofs } from './proof-di.ts';
 import { checkValidity, periodOf } from './validity.ts';
 
 const passed = (data: CheckData): Check => ({ id: 'status', outcome: 'passed', code: 'NOT_REVOKED', data });
-const invalidList = (data: CheckData): Check => ({ id: 'status', outcome: 'failed', code: 'STATUS_LIST_INVALID', data });
+/**
+ * A list that cannot be trusted (forged, someone else's, unreadable) proves neither revocation nor
+ * its absence: the status is unknown, which is `not-checked`, never "not revoked" and never a
+ * verdict on the credential itself (a network party could otherwise fail any credential).
+ */
+const invalidList = (data: CheckData): Check => ({ id: 'status', outcome: 'not-checked', reason: 'error', code: 'STATUS_LIST_INVALID', data });
 
 async function fetchList(url: string, env: VerifyEnv): Promise<{ doc: JsonObject; when: CheckData } | Check> {
   const got = await env.remote.get(url);

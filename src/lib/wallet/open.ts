@@ -1,0 +1,43 @@
+/** Opens a stored badge for its page: the credential parsed again from the original bytes. */
+import { parseInput } from '../formats/parse.ts';
+import type { JsonObject, ParsedCredential } from '../model/credential.ts';
+import { getOriginal } from '../store/badges.ts';
+import type { WalletDb } from '../store/db.ts';
+import { badgeDetails, type BadgeDetails } from './details.ts';
+
+export interface OpenedBadge {
+  readonly parsed: ParsedCredential;
+  readonly credential: JsonObject;
+  /** The credential JSON, indented, for "view original". */
+  readonly json: string;
+  readonly details: BadgeDetails;
+  /** The file exactly as imported. */
+  readonly bytes: Uint8Array;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** null when the badge is gone or its bytes no longer parse (a parser change; the bytes stay). */
+export async function openBadge(db: WalletDb, id: string, lang?: string): Promise<OpenedBadge | null> {
+  const original = await getOriginal(db, id);
+  if (original === undefined) return null;
+  try {
+    const outcome = parseInput(original.bytes);
+    if (outcome.kind !== 'credentials') return null;
+    const target = original.credentialBytes ?? original.bytes;
+    const list = outcome.input.credentials;
+    const parsed = list.find((c) => sameBytes(c.bytes, target)) ?? list[0];
+    if (parsed === undefined) return null;
+    return {
+      parsed,
+      credential: parsed.credential,
+      json: JSON.stringify(parsed.credential, null, 2),
+      details: badgeDetails(parsed.credential, parsed.format, lang),
+      bytes: original.bytes,
+    };
+  } catch {
+    return null;
+  }
+}
