@@ -4,7 +4,9 @@
  *
  * verify.<format>.cold_ms        first verification in a fresh process, after module load
  * verify.<format>.warm.*         median and p95 over repeated verifications (after warm-up)
- * verify.module_load_ms          importing the verification pipeline in a fresh process
+ * verify.<format>.cold_prepared_ms  the same after prepareVerifier() (what the app runs when idle after first paint)
+ * verify.module_load_ms          importing the verification pipeline in a fresh process (through tsx)
+ * verify.prepare_ms             prepareVerifier() itself
  * anchor.verifier-core.*         the same eddsa-rdfc-2022 credential through @digitalcredentials/verifier-core
  * floor.eddsa.*                  JSON-LD → RDF + RDFC-1.0 + one WebCrypto Ed25519 verify, timed alone
  */
@@ -42,17 +44,27 @@ async function warm(): Promise<void> {
 function cold(): void {
   const script = fileURLToPath(new URL('./cold-one.ts', import.meta.url));
   const loads: number[] = [];
+  const prepares: number[] = [];
+  const run = (name: string, mode: string) => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', script, name, mode], { encoding: 'utf8' });
+    return JSON.parse(out.trim().split('\n').pop() as string) as { module_load_ms: number; prepare_ms: number; cold_ms: number };
+  };
   for (const name of Object.keys(BENCH_INPUTS)) {
     const colds: number[] = [];
+    const prepared: number[] = [];
     for (let i = 0; i < COLD_RUNS; i++) {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', script, name], { encoding: 'utf8' });
-      const r = JSON.parse(out.trim().split('\n').pop() as string) as { module_load_ms: number; cold_ms: number };
+      const r = run(name, 'cold');
       colds.push(r.cold_ms);
       loads.push(r.module_load_ms);
+      const p = run(name, 'prepared');
+      prepared.push(p.cold_ms);
+      prepares.push(p.prepare_ms);
     }
     figures[`verify.${name}.cold_ms`] = median(colds);
+    figures[`verify.${name}.cold_prepared_ms`] = median(prepared);
   }
   figures['verify.module_load_ms'] = median(loads);
+  figures['verify.prepare_ms'] = median(prepares);
 }
 
 async function floor(): Promise<void> {
