@@ -4,6 +4,9 @@
  *
  *   tsumiki verify FILE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL]
  *   tsumiki inspect FILE... [--json]
+ *   tsumiki pathway PATHWAY.json BADGE... [--json] [--online] [--now ISO-DATE] [--lang en|ja] [--count-unverified]
+ *   tsumiki share BADGE... --qr-dir DIR [--link BASE-URL]
+ *   tsumiki scan IMAGE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL]
  *
  * verify exits 0 when every credential is verified, 1 when any failed or was rejected, 2 otherwise.
  */
@@ -13,11 +16,16 @@ import { createEnv, type VerifyEnv } from '../lib/verify/env.ts';
 import { createRemote } from '../lib/verify/remote.ts';
 import { verifyBytes, type InputResult } from '../lib/verify/pipeline.ts';
 import { inspectBytes } from './inspect.ts';
+import { PATHWAY_USAGE, pathwayCommand } from './pathway.ts';
 import { printHuman, resultJson } from './output.ts';
+import { scanCommand, shareCommand } from './share.ts';
 
 const USAGE = `usage:
   tsumiki verify FILE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL]
-  tsumiki inspect FILE... [--json]`;
+  tsumiki inspect FILE... [--json]
+${PATHWAY_USAGE}
+  tsumiki share BADGE... --qr-dir DIR [--link BASE-URL]
+  tsumiki scan IMAGE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL]`;
 
 function envFrom(values: { online?: boolean; now?: string; recipient?: string }): VerifyEnv {
   const now = values.now === undefined ? new Date() : new Date(values.now);
@@ -58,6 +66,7 @@ async function verifyCommand(files: string[], values: { json?: boolean; online?:
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'pathway') return pathwayCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -66,6 +75,8 @@ export async function main(argv: string[]): Promise<number> {
       online: { type: 'boolean' },
       now: { type: 'string' },
       recipient: { type: 'string' },
+      'qr-dir': { type: 'string' },
+      link: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -80,6 +91,10 @@ export async function main(argv: string[]): Promise<number> {
       return verifyCommand(files, values);
     case 'inspect':
       return inspectBytes(files, values.json === true, readInput);
+    case 'share':
+      return shareCommand(files, values);
+    case 'scan':
+      return scanCommand(files, values, envFrom(values));
     default:
       throw new UsageError(`unknown command: ${command}`);
   }

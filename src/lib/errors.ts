@@ -26,6 +26,16 @@ export const ERROR_CODES = [
   'URL_NEEDS_NETWORK',
   'URL_FETCH_FAILED',
   'FILE_UNREADABLE', // the CLI could not read the file it was given
+  // share / scan (QR codes and deep links)
+  'QR_NOT_FOUND', // no QR code could be read in the image
+  'QR_FRAME_INVALID', // a QR code that is not a Tsumiki share frame, or a damaged one
+  'QR_FRAMES_MIXED', // frames of two different presentations
+  'QR_FRAMES_MISSING', // some frames of the presentation were not scanned
+  'QR_CHECKSUM_MISMATCH', // the frames reassemble into a payload whose checksum is wrong
+  'QR_PAYLOAD_TOO_LARGE', // the frames declare more data than a presentation may hold
+  'QR_PAYLOAD_INVALID', // the payload does not decompress into a presentation
+  'SHARE_TOO_LARGE', // the presentation needs more QR frames than allowed
+  'SHARE_CANNOT_SIGN', // the presentation cannot be signed (a credential's JSON-LD context is not bundled)
   // store
   'STORE_QUOTA',
   'STORE_FAILED',

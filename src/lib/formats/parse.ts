@@ -74,6 +74,13 @@ function credentialFromJws(jws: string, origin: Origin, index?: number): ParsedC
   throw new TsumikiError('NOT_A_CREDENTIAL', 'the JWS payload is not a credential');
 }
 
+/** The compact JWS of a VC 2.0 EnvelopedVerifiableCredential (`id: data:application/vc+jwt,<JWS>`), if it is one. */
+function envelopedJws(item: JsonObject): string | undefined {
+  if (!typesOf(item).includes('EnvelopedVerifiableCredential') || typeof item.id !== 'string') return undefined;
+  const m = /^data:application\/(?:vc\+)?jwt,(.*)$/.exec(item.id);
+  return m && JWS_PATTERN.test(m[1] as string) ? m[1] : undefined; // why: the group always matches
+}
+
 function fromPresentation(vp: JsonObject): ParsedInput {
   const items = asArray(vp.verifiableCredential);
   if (items.length === 0) throw new TsumikiError('PRESENTATION_EMPTY', 'the presentation holds no credential');
@@ -82,6 +89,10 @@ function fromPresentation(vp: JsonObject): ParsedInput {
     const origin: Origin = { container: 'presentation' };
     if (typeof item === 'string' && JWS_PATTERN.test(item.trim())) {
       const parsed = credentialFromJws(item.trim(), origin, index);
+      if ('credentials' in parsed) throw new TsumikiError('NOT_A_CREDENTIAL', 'a presentation inside a presentation');
+      credentials.push(parsed);
+    } else if (isJsonObject(item) && envelopedJws(item) !== undefined) {
+      const parsed = credentialFromJws(envelopedJws(item) as string, origin, index); // why: checked just above
       if ('credentials' in parsed) throw new TsumikiError('NOT_A_CREDENTIAL', 'a presentation inside a presentation');
       credentials.push(parsed);
     } else if (isJsonObject(item)) {

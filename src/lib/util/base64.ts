@@ -39,7 +39,7 @@ const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
 /** base58btc (Bitcoin alphabet) decode; undefined for a character outside the alphabet. */
 export function base58btcDecode(text: string): Uint8Array | undefined {
-  const bytes: number[] = [0];
+  const bytes: number[] = [];
   for (const ch of text) {
     let carry = B58.indexOf(ch);
     if (carry < 0) return undefined;

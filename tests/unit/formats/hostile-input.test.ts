@@ -169,3 +169,14 @@ function crc32(bytes: Uint8Array): number {
   }
   return ~c >>> 0;
 }
+
+describe('base58btc', () => {
+  it('decodes leading zeros as one zero byte each', async () => {
+    const { base58btcDecode } = await import('../../../src/lib/util/base64.ts');
+    expect(base58btcDecode('1')).toEqual(new Uint8Array([0]));
+    expect(base58btcDecode('11')).toEqual(new Uint8Array([0, 0]));
+    expect(base58btcDecode('2')).toEqual(new Uint8Array([1]));
+    expect(base58btcDecode('5Q')).toEqual(new Uint8Array([0xff]));
+    expect(base58btcDecode('0OIl')).toBeUndefined();
+  });
+});
