@@ -19,6 +19,7 @@ import { contextLoader } from '../../src/lib/verify/loader.ts';
 import { setJsonldSpeedup } from '../../src/lib/verify/jsonld-speedup.ts';
 import { BENCH_INPUTS } from './inputs.ts';
 import { median, p95, sample } from './stats.ts';
+import { qrFigures } from './qr.ts';
 
 const json = process.argv.includes('--json');
 const figures: Record<string, number> = {};
@@ -110,6 +111,7 @@ cold();
 await warm();
 await floor();
 await anchor();
+Object.assign(figures, await qrFigures());
 
 const eddsa = figures['verify.eddsa-rdfc-2022.warm.median_ms'] as number;
 figures['ratio.eddsa.vs_verifier_core'] = (figures['anchor.verifier-core.warm.median_ms'] as number) / eddsa;
