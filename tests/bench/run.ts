@@ -20,6 +20,7 @@ import { setJsonldSpeedup } from '../../src/lib/verify/jsonld-speedup.ts';
 import { BENCH_INPUTS } from './inputs.ts';
 import { median, p95, sample } from './stats.ts';
 import { qrFigures } from './qr.ts';
+import { pathwayFigures } from './pathway.ts';
 
 const json = process.argv.includes('--json');
 const figures: Record<string, number> = {};
@@ -112,6 +113,7 @@ await warm();
 await floor();
 await anchor();
 Object.assign(figures, await qrFigures());
+Object.assign(figures, await pathwayFigures());
 
 const eddsa = figures['verify.eddsa-rdfc-2022.warm.median_ms'] as number;
 figures['ratio.eddsa.vs_verifier_core'] = (figures['anchor.verifier-core.warm.median_ms'] as number) / eddsa;
