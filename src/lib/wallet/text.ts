@@ -19,11 +19,11 @@ function clip(s: string, max = MAX_FIELD): string {
 export function textOf(v: JsonValue | undefined, lang?: string, max = MAX_FIELD): string | undefined {
   if (typeof v === 'string') return v.trim() === '' ? undefined : clip(v, max);
   if (typeof v === 'number') return String(v);
-  const items = asArray(v).flatMap((item) => {
-    if (typeof item === 'string') return [{ value: item, language: undefined as string | undefined }];
+  const items = asArray(v).flatMap((item): { value: string; language?: string }[] => {
+    if (typeof item === 'string') return [{ value: item }];
     if (isJsonObject(item) && typeof item['@value'] === 'string') {
-      const language = typeof item['@language'] === 'string' ? item['@language'].toLowerCase() : undefined;
-      return [{ value: item['@value'], language }];
+      const language = item['@language'];
+      return [typeof language === 'string' ? { value: item['@value'], language: language.toLowerCase() } : { value: item['@value'] }];
     }
     return [];
   });

@@ -1,0 +1,157 @@
+/**
+ * Imports files, pasted text, links and the demo set, one file at a time (each its own
+ * transaction), with progress and a result per file. The verifier is loaded on first use.
+ */
+import type { WalletDb } from '../../lib/store/db.ts';
+import { requestPersistence } from '../../lib/store/storage.ts';
+import type { FileImport } from '../../lib/wallet/import.ts';
+import { loadCore } from '../load-core.ts';
+
+/** Something to import: a name to show and a way to read its bytes. */
+export interface Source {
+  readonly name: string;
+  readonly read: () => Promise<Uint8Array>;
+}
+
+export interface ResultRow {
+  readonly key: number;
+  readonly name: string;
+  readonly outcome: FileImport;
+}
+
+export interface Tally {
+  readonly added: number;
+  readonly duplicate: number;
+  readonly failed: number;
+}
+
+/** Rows are shown in batches so a thousand files do not re-render the list a thousand times. */
+const FLUSH_MS = 150;
+
+export class Importer {
+  readonly #db: WalletDb;
+  busy = $state(false);
+  done = $state(0);
+  total = $state(0);
+  results = $state.raw<readonly ResultRow[]>([]);
+  #key = 0;
+  #askedPersistence = false;
+  #queue: Promise<void> = Promise.resolve();
+  #pending = 0;
+
+  constructor(db: WalletDb) {
+    this.#db = db;
+  }
+
+  readonly tally = $derived.by((): Tally => {
+    let added = 0;
+    let duplicate = 0;
+    let failed = 0;
+    for (const r of this.results) {
+      if (!r.outcome.ok) failed++;
+      else for (const c of r.outcome.credentials) c.status === 'added' ? added++ : duplicate++;
+    }
+    return { added, duplicate, failed };
+  });
+
+  clear(): void {
+    if (this.busy) return;
+    this.results = [];
+    this.done = 0;
+    this.total = 0;
+  }
+
+  /** Imports the sources in order, after any import already running (one queue, one progress bar). */
+  run(sources: readonly Source[], online = false): Promise<readonly ResultRow[]> {
+    if (sources.length === 0) return Promise.resolve([]);
+    if (!this.busy) {
+      this.done = 0;
+      this.total = 0;
+    }
+    this.total += sources.length;
+    this.busy = true;
+    this.#pending++;
+    const job = this.#queue.then(() => this.#run(sources, online));
+    this.#queue = job.then(
+      () => undefined,
+      () => undefined,
+    );
+    return job.finally(() => {
+      this.#pending--;
+      if (this.#pending === 0) this.busy = false;
+    });
+  }
+
+  async #run(sources: readonly Source[], online: boolean): Promise<readonly ResultRow[]> {
+    const out: ResultRow[] = [];
+    let pending: ResultRow[] = [];
+    let flushedAt = performance.now();
+    const flush = () => {
+      if (pending.length === 0) return;
+      this.results = [...pending.reverse(), ...this.results];
+      pending = [];
+      flushedAt = performance.now();
+    };
+    try {
+      const core = await loadCore();
+      const remote = core.remoteFor(this.#db, online);
+      for (const source of sources) {
+        let outcome: FileImport;
+        try {
+          const bytes = await source.read();
+          outcome = await core.importBytes(this.#db, bytes, { fileName: source.name, now: new Date(), remote });
+        } catch (e) {
+          outcome = { ok: false, fileName: source.name, error: { code: 'FILE_UNREADABLE', message: e instanceof Error ? e.message : String(e) } };
+        }
+        const row = { key: this.#key++, name: source.name, outcome };
+        out.push(row);
+        pending.push(row);
+        this.done++;
+        if (performance.now() - flushedAt > FLUSH_MS) {
+          flush();
+          await new Promise((r) => setTimeout(r, 0)); // let the progress bar paint
+        }
+      }
+    } finally {
+      flush();
+    }
+    if (!this.#askedPersistence && out.some((r) => r.outcome.ok)) {
+      this.#askedPersistence = true;
+      void requestPersistence(typeof navigator === 'undefined' ? undefined : navigator.storage);
+    }
+    return out;
+  }
+
+  files(files: Iterable<File>): Promise<readonly ResultRow[]> {
+    return this.run([...files].map((f) => ({ name: f.name, read: async () => new Uint8Array(await f.arrayBuffer()) })));
+  }
+
+  text(text: string, name: string): Promise<readonly ResultRow[]> {
+    return this.run([{ name, read: async () => new TextEncoder().encode(text) }]);
+  }
+
+  /** A link, fetched (with the network allowed for its verification too) only after the user agreed. */
+  link(url: string, name: string): Promise<readonly ResultRow[]> {
+    return this.run([{ name, read: async () => new TextEncoder().encode(url) }], true);
+  }
+
+  /** A badge carried by a `#/import?data=` link. */
+  async data(param: string, name: string): Promise<readonly ResultRow[]> {
+    const core = await loadCore();
+    return this.run([{ name, read: async () => core.decodeDataParam(param) }]);
+  }
+
+  /** The demo badges the app itself serves (public/demo/), verified offline like any file. */
+  async demo(base: string): Promise<readonly ResultRow[]> {
+    const index = await fetch(new URL('demo/index.json', base)).then((r) => {
+      if (!r.ok) throw new Error(`demo index: HTTP ${r.status}`);
+      return r.json() as Promise<{ files: { file: string }[] }>; // why: the app's own static file
+    });
+    return this.run(
+      index.files.map(({ file }) => ({
+        name: file,
+        read: async () => new Uint8Array(await (await fetch(new URL(`demo/${encodeURIComponent(file)}`, base))).arrayBuffer()),
+      })),
+    );
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The wallet list: every badge row (no bytes, no images), kept live from IndexedDB while a screen
+ * reads it, then searched, filtered and sorted in memory. A keystroke costs a scan of the rows
+ * already in memory, not a database read.
+ */
+import { liveQuery } from 'dexie';
+import { createSubscriber } from 'svelte/reactivity';
+import type { WalletDb } from '../../lib/store/db.ts';
+import { comparator, isExpired, matches } from '../../lib/store/query.ts';
+import { searchWords } from '../../lib/store/normalize.ts';
+import type { BadgeQuery, BadgeSort, StoredBadge } from '../../lib/store/types.ts';
+import type { Verdict } from '../../lib/model/verification.ts';
+
+export type ExpiryFilter = 'any' | 'current' | 'expired';
+export const SORTS: readonly BadgeSort[] = ['issued-desc', 'issued-asc', 'added-desc', 'title', 'issuer'];
+
+export interface Choice {
+  readonly value: string;
+  readonly label: string;
+  readonly count: number;
+}
+
+export class Wallet {
+  readonly db: WalletDb;
+  #rows = $state.raw<readonly StoredBadge[] | null>(null);
+  readonly #subscribe: () => void;
+
+  text = $state('');
+  issuerId = $state('');
+  verdict = $state<Verdict | ''>('');
+  tag = $state('');
+  expiry = $state<ExpiryFilter>('any');
+  sort = $state<BadgeSort>('issued-desc');
+  layout = $state<'grid' | 'list'>('grid');
+  locale = $state('en');
+
+  constructor(db: WalletDb) {
+    this.db = db;
+    this.#subscribe = createSubscriber(() => {
+      const sub = liveQuery(() => db.badges.toArray()).subscribe({
+        next: (rows) => {
+          this.#rows = rows;
+        },
+        error: () => {
+          this.#rows ??= [];
+        },
+      });
+      return () => sub.unsubscribe();
+    });
+  }
+
+  /** All rows, or null before the first read. Reading this (in an effect) keeps the query live. */
+  get rows(): readonly StoredBadge[] | null {
+    this.#subscribe();
+    return this.#rows;
+  }
+
+  get query(): BadgeQuery {
+    return {
+      ...(this.issuerId ? { issuerId: this.issuerId } : {}),
+      ...(this.verdict ? { verdict: this.verdict } : {}),
+      ...(this.tag ? { tags: [this.tag] } : {}),
+      ...(this.expiry === 'any' ? {} : { expired: this.expiry === 'expired' }),
+      sort: this.sort,
+      now: new Date(),
+      locale: this.locale,
+    };
+  }
+
+  readonly visible = $derived.by((): readonly StoredBadge[] => {
+    const rows = this.rows ?? [];
+    const q = this.query;
+    const words = searchWords(this.text);
+    const tags = q.tags ?? [];
+    return rows.filter((b) => matches(b, q, words, tags)).sort(comparator(q.sort ?? 'issued-desc', q.locale));
+  });
+
+  get filtered(): boolean {
+    return this.text.trim() !== '' || this.issuerId !== '' || this.verdict !== '' || this.tag !== '' || this.expiry !== 'any';
+  }
+
+  clearFilters(): void {
+    this.text = '';
+    this.issuerId = '';
+    this.verdict = '';
+    this.tag = '';
+    this.expiry = 'any';
+  }
+
+  readonly issuers = $derived.by((): readonly Choice[] => {
+    const by = new Map<string, { label: string; count: number }>();
+    for (const b of this.rows ?? []) {
+      const e = by.get(b.summary.issuerId);
+      if (e) e.count++;
+      else by.set(b.summary.issuerId, { label: b.summary.issuerName || b.summary.issuerId, count: 1 });
+    }
+    const collator = new Intl.Collator(this.locale);
+    return [...by].map(([value, e]) => ({ value, ...e })).sort((a, b) => collator.compare(a.label, b.label));
+  });
+
+  readonly tags = $derived.by((): readonly Choice[] => {
+    const counts = new Map<string, number>();
+    for (const b of this.rows ?? []) for (const t of b.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const collator = new Intl.Collator(this.locale);
+    return [...counts].map(([value, count]) => ({ value, label: value, count })).sort((a, b) => collator.compare(a.label, b.label));
+  });
+
+  isExpired(b: StoredBadge): boolean {
+    return isExpired(b, new Date());
+  }
+}

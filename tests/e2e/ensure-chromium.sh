@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The e2e tests drive Debian's Chromium through playwright-core. Install it when it is missing.
+set -euo pipefail
+if [ -x /usr/bin/chromium ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "ensure-chromium: /usr/bin/chromium is missing; install it with: sudo apt-get install -y chromium" >&2
+  exit 1
+fi
+echo "ensure-chromium: installing Debian's chromium…" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq chromium >/dev/null
+/usr/bin/chromium --version >&2

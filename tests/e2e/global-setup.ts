@@ -1,0 +1,18 @@
+/** Builds the app once and serves it for every e2e test file; the URL is `inject('baseURL')`. */
+import type { TestProject } from 'vitest/node';
+import { serveApp } from './serve.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string;
+    /** Gzipped bytes of the first-paint JavaScript of the build under test. */
+    initialJsGzip: number;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const served = await serveApp();
+  project.provide('baseURL', served.url);
+  project.provide('initialJsGzip', served.initialJsGzip);
+  return () => served.close();
+}
