@@ -22,7 +22,7 @@ import { base58btcDecode } from '../../util/base64.ts';
 
 applyJsonldSpeedup();
 
-/** eddsa-rdfc-2022 with its signature check done by WebCrypto. */
+/** eddsa-rdfc-2022's algorithm with its signature check done by WebCrypto (for the draft name eddsa-2022). */
 const eddsaWebCrypto = { ...eddsaRdfc2022, createVerifier: ({ verificationMethod }: { verificationMethod: Record<string, unknown> }) => ed25519Verifier(verificationMethod) };
 
 /** Ed25519Signature2020 with its signature check done by WebCrypto (canonicalisation unchanged). */
@@ -41,8 +41,7 @@ function suiteFor(proof: JsonObject): { name: string; suite: unknown } | undefin
   if (type === 'Ed25519Signature2020') return { name: type, suite: new Ed25519Signature2020WebCrypto() };
   if (type !== 'DataIntegrityProof') return undefined;
   switch (proof.cryptosuite) {
-    case 'eddsa-rdfc-2022':
-      return { name: 'eddsa-rdfc-2022', suite: new DataIntegrityProof({ cryptosuite: eddsaWebCrypto }) };
+    // eddsa-rdfc-2022 itself is verified directly (./eddsa-rdfc-2022.ts), before suites are chosen.
     case 'eddsa-2022':
       // The draft name of eddsa-rdfc-2022: the same canonicalisation, hash and signature.
       return { name: 'eddsa-2022', suite: new DataIntegrityProof({ cryptosuite: { ...eddsaWebCrypto, name: 'eddsa-2022' }, legacyContext: true }) };
