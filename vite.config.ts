@@ -1,5 +1,7 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { pwa } from './src/build/pwa.ts';
+import { cspSafe } from './src/build/csp.ts';
 
 /**
  * index.html carries the production CSP. The dev server injects CSS as <style> elements and talks
@@ -15,7 +17,7 @@ function devCsp(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), devCsp()],
+  plugins: [svelte(), devCsp(), pwa(), cspSafe()],
   build: { target: 'es2022', sourcemap: false },
   test: {
     testTimeout: 30_000,

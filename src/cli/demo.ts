@@ -4,7 +4,7 @@
  * run and committed. They are DEMO keys: anyone can sign with them, so never trust these badges.
  * Signing is deterministic (Ed25519, proof dates = issue dates): a re-run rewrites the same bytes.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import jsigs from 'jsonld-signatures';
@@ -211,7 +211,9 @@ async function main(): Promise<void> {
     files.push({ file: name, expect: b.validUntil !== undefined && Date.parse(b.validUntil) < Date.parse('2026-01-01') ? 'failed' : 'verified' });
     process.stdout.write(`wrote public/demo/${name}\n`);
   }
-  const index = { comment: 'DEMO badges signed with the published DEMO keys in src/cli/demo-issuer-key.json — never trust them.', files };
+  // The demo pathways (issue 6) are written by hand; the wallet adds them with the demo badges.
+  const pathways = existsSync(OUT_DIR + 'pathways') ? readdirSync(OUT_DIR + 'pathways').filter((f) => f.endsWith('.json')).sort().map((f) => `pathways/${f}`) : [];
+  const index = { comment: 'DEMO badges signed with the published DEMO keys in src/cli/demo-issuer-key.json — never trust them.', files, pathways };
   writeFileSync(OUT_DIR + 'index.json', JSON.stringify(index, null, 2) + '\n');
 }
 

@@ -1,8 +1,9 @@
 /** Everything the screens share, built once at start-up and provided through a typed context. */
 import { createContext } from 'svelte';
-import { Dexie } from 'dexie';
-import { openWallet, type WalletDb } from '../lib/store/db.ts';
+import type { WalletDb } from '../lib/store/db.ts';
+import { TsumikiError } from '../lib/errors.ts';
 import { getSetting, setSetting } from '../lib/store/kv.ts';
+import { readSnapshot } from '../lib/store/snapshot.ts';
 import { I18n, initialLang, loadLang, type Lang } from './state/I18n.svelte.ts';
 import { Images } from './state/Images.svelte.ts';
 import { Importer } from './state/Importer.svelte.ts';
@@ -11,7 +12,14 @@ import { Toasts } from './state/Toasts.svelte.ts';
 import { Wallet } from './state/Wallet.svelte.ts';
 
 export interface AppState {
+  /**
+   * The wallet database. The first paint happens before Dexie has loaded (issue 8): reading `db`
+   * before `ready` has resolved throws. Lazily loaded screens wait for it (screens.ts), so code in a
+   * screen, or run on a user action, can use it; code in the first-paint path awaits `ready`.
+   */
   readonly db: WalletDb;
+  /** Resolves once the wallet is open (Dexie loaded); rejects when it cannot be opened. */
+  readonly ready: Promise<WalletDb>;
   readonly i18n: I18n;
   readonly router: Router;
   readonly wallet: Wallet;
@@ -24,23 +32,42 @@ export interface AppState {
 
 export const [getApp, setApp] = createContext<AppState>();
 
+let opened: (db: WalletDb) => void = () => undefined;
+/** Resolves when the wallet of the running app is open: lazily loaded screens wait for it. */
+export const walletOpened = new Promise<WalletDb>((resolve) => {
+  opened = resolve;
+});
+
 export async function createAppState(win: Window): Promise<AppState> {
-  const db = await openWallet({ indexedDB: win.indexedDB, IDBKeyRange: Dexie.dependencies.IDBKeyRange ?? globalThis.IDBKeyRange });
-  // Forget old deletes (undo is offered for a day); off the start-up path.
-  void import('../lib/store/trash.ts').then((m) => m.purgeTrash(db)).catch(() => 0);
-  const saved = await getSetting(db, 'lang').catch(() => undefined);
+  // Paint from one raw read; Dexie loads in parallel. Without a snapshot (an upgrade is due, or the
+  // raw read failed), open with Dexie first, as the upgrade must run before anything is shown.
+  const snapshot = await readSnapshot(win.indexedDB).catch(() => null);
+  const ready = import('./open-db.ts').then((m) => m.openAppDb(win));
+  let db: WalletDb | undefined;
+  void ready.then((d) => {
+    db = d;
+    opened(d);
+    // Forget old deletes (undo is offered for a day); off the start-up path.
+    void import('../lib/store/trash.ts').then((m) => m.purgeTrash(d)).catch(() => 0);
+  }, () => undefined);
+  const saved = snapshot === null ? await ready.then((d) => getSetting(d, 'lang')).catch(() => undefined) : snapshot.lang;
+  if (snapshot === null) await ready;
   const lang = initialLang(saved, win.navigator.language);
   await loadLang(lang).catch(() => undefined);
   const i18n = new I18n(lang);
-  const wallet = new Wallet(db);
+  const wallet = new Wallet(ready, snapshot?.rows);
   wallet.locale = i18n.locale;
   return {
-    db,
+    get db(): WalletDb {
+      if (db === undefined) throw new TsumikiError('STORE_FAILED', 'the wallet is still opening');
+      return db;
+    },
+    ready,
     i18n,
     router: new Router(win),
     wallet,
-    images: new Images(db),
-    importer: new Importer(db),
+    images: new Images(ready),
+    importer: new Importer(ready),
     toasts: new Toasts(),
     base: win.document.baseURI,
   };
@@ -51,5 +78,5 @@ export async function setLang(app: AppState, lang: Lang): Promise<void> {
   await app.i18n.use(lang);
   app.wallet.locale = app.i18n.locale;
   document.documentElement.lang = lang;
-  await setSetting(app.db, 'lang', lang).catch(() => undefined);
+  await setSetting(await app.ready, 'lang', lang).catch(() => undefined);
 }

@@ -1,9 +1,17 @@
-/** Hash routes: `#/`, `#/badge/<id>`, `#/import?url=…&data=…`, `#/settings`. Pure, so it is unit-tested. */
+/**
+ * Hash routes: `#/`, `#/badge/<id>`, `#/import?url=…&data=…`, `#/settings`, and `#/pathways`,
+ * `#/pathways?url=<https link to a pathway>` (fetched only after a yes), `#/pathways/<encoded pathway id>`.
+ * Pure, so it is unit-tested.
+ */
 export type Route =
   | { readonly name: 'wallet' }
   | { readonly name: 'badge'; readonly id: string }
   | { readonly name: 'import'; readonly url?: string; readonly data?: string }
   | { readonly name: 'settings' }
+  | { readonly name: 'share'; readonly ids: readonly string[] }
+  | { readonly name: 'verify'; readonly data?: string }
+  | { readonly name: 'pathways'; readonly url?: string }
+  | { readonly name: 'pathway'; readonly id: string }
   | { readonly name: 'not-found' };
 
 const BADGE_ID = /^[0-9a-f]{64}$/;
@@ -21,6 +29,24 @@ export function parseRoute(hash: string): Route {
     return { name: 'import', ...(url ? { url } : {}), ...(data ? { data } : {}) };
   }
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
+  // share & verify (issue 7): `#/share?ids=<id>,<id>`, `#/verify?data=<frame text>`
+  if (parts[0] === 'share' && parts.length === 1) return { name: 'share', ids: (params.get('ids') ?? '').split(',').filter((id) => BADGE_ID.test(id)) };
+  if (parts[0] === 'verify' && parts.length === 1) {
+    const data = params.get('data');
+    return { name: 'verify', ...(data ? { data } : {}) };
+  }
+  // pathways (issue 6): `#/pathways`, `#/pathways?url=<https link to a pathway>`, `#/pathways/<encoded pathway id>`
+  if (parts[0] === 'pathways' && parts.length === 1) {
+    const url = params.get('url');
+    return { name: 'pathways', ...(url ? { url } : {}) };
+  }
+  if (parts[0] === 'pathways' && parts.length === 2) {
+    try {
+      return { name: 'pathway', id: decodeURIComponent(parts[1] ?? '') };
+    } catch {
+      return { name: 'not-found' };
+    }
+  }
   return { name: 'not-found' };
 }
 
@@ -33,6 +59,14 @@ export function hrefOf(route: Route): string {
       return `#/badge/${route.id}`;
     case 'settings':
       return '#/settings';
+    case 'share':
+      return route.ids.length > 0 ? `#/share?ids=${route.ids.join(',')}` : '#/share';
+    case 'verify':
+      return route.data ? `#/verify?data=${encodeURIComponent(route.data)}` : '#/verify';
+    case 'pathways':
+      return route.url ? `#/pathways?${new URLSearchParams({ url: route.url }).toString()}` : '#/pathways';
+    case 'pathway':
+      return `#/pathways/${encodeURIComponent(route.id)}`;
     case 'import': {
       const q = new URLSearchParams();
       if (route.url) q.set('url', route.url);

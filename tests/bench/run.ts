@@ -9,6 +9,8 @@
  * verify.prepare_ms             prepareVerifier() itself
  * anchor.verifier-core.*         the same eddsa-rdfc-2022 credential through @digitalcredentials/verifier-core
  * floor.eddsa.*                  JSON-LD → RDF + RDFC-1.0 + one WebCrypto Ed25519 verify, timed alone
+ * bundle.*, load.*               first-paint JavaScript, precache, first render cold/warm/offline (tests/bench/load.ts)
+ * wallet.*                       1,000 badges in Chromium: import, render, reload, search (tests/bench/wallet.ts)
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +23,8 @@ import { BENCH_INPUTS } from './inputs.ts';
 import { median, p95, sample } from './stats.ts';
 import { qrFigures } from './qr.ts';
 import { pathwayFigures } from './pathway.ts';
+import { loadFigures } from './load.ts';
+import { walletBench } from './wallet.ts';
 
 const json = process.argv.includes('--json');
 const figures: Record<string, number> = {};
@@ -114,6 +118,8 @@ await floor();
 await anchor();
 Object.assign(figures, await qrFigures());
 Object.assign(figures, await pathwayFigures());
+Object.assign(figures, await loadFigures());
+Object.assign(figures, await walletBench());
 
 const eddsa = figures['verify.eddsa-rdfc-2022.warm.median_ms'] as number;
 figures['ratio.eddsa.vs_verifier_core'] = (figures['anchor.verifier-core.warm.median_ms'] as number) / eddsa;

@@ -28,7 +28,10 @@ test('an expired demo badge: every check listed, the failing one explained; the 
   expect(await checkOutcome(page, 'validity-period')).toBe('failed');
   expect(await report.locator('[data-check="validity-period"]').textContent()).toContain('Expired');
   expect(await checkOutcome(page, 'proof')).toBe('passed');
-  expect(await page.locator('.claim').textContent()).toContain('signing key belongs to this issuer');
+  // The name stays a claim; what the bound key establishes is said apart from it (issue 8).
+  expect(await page.locator('.claim').textContent()).toContain('a claim, not verified');
+  expect(await page.getByTestId('issuer').getAttribute('data-authority')).not.toBe('none');
+  expect(await page.getByTestId('issuer-authority').textContent()).toMatch(/^Signed with a key/);
   expect(await page.getByTestId('criteria').textContent()).toContain('学修成果：');
   // Line breaks are kept as text, not markup.
   expect(await page.getByTestId('criteria').evaluate((el) => el.children.length)).toBe(0);

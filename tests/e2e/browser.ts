@@ -19,9 +19,9 @@ const ARGS = [
   '--disable-sync',
 ];
 
-/** A fresh browser (Playwright gives every launch its own temporary user-data-dir). */
-export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+/** A fresh browser (Playwright gives every launch its own temporary user-data-dir); `args` adds Chromium flags (a fake camera). */
+export function launch(args: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...ARGS, ...args] });
 }
 
 export interface Watched {
@@ -32,8 +32,12 @@ export interface Watched {
   readonly cspViolations: string[];
 }
 
-export async function openApp(browser: Browser, baseURL: string, hash = '#/'): Promise<Watched> {
-  const context = await browser.newContext({ acceptDownloads: true, locale: 'en-GB' });
+/**
+ * `serviceWorkers: 'allow'` lets the app's service worker install (offline and update tests); by
+ * default it is blocked, so other tests do not share the machine with its precaching.
+ */
+export async function openApp(browser: Browser, baseURL: string, hash = '#/', options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Watched> {
+  const context = await browser.newContext({ acceptDownloads: true, locale: 'en-GB', serviceWorkers: options.serviceWorkers ?? 'block' });
   const page = await context.newPage();
   const errors: string[] = [];
   const dialogs: string[] = [];

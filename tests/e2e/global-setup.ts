@@ -7,6 +7,8 @@ declare module 'vitest' {
     baseURL: string;
     /** Gzipped bytes of the first-paint JavaScript of the build under test. */
     initialJsGzip: number;
+    /** The directory of the build under test. */
+    outDir: string;
   }
 }
 
@@ -14,5 +16,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const served = await serveApp();
   project.provide('baseURL', served.url);
   project.provide('initialJsGzip', served.initialJsGzip);
+  project.provide('outDir', served.outDir);
   return () => served.close();
 }

@@ -41,7 +41,8 @@ test('each kind of file through the file chooser, a duplicate, then reload', asy
   await page.reload();
   await page.goto(new URL('#/', inject('baseURL')).href);
   await expect.poll(() => page.getByTestId('badge-list').locator(':scope > li').count()).toBe(5);
-  expect(await page.locator('img[src^="blob:"]').count()).toBeGreaterThanOrEqual(2); // the baked PNG and SVG
+  // The baked PNG and SVG (images follow the first paint: they are read once the wallet is open).
+  await expect.poll(() => page.locator('img[src^="blob:"]').count()).toBeGreaterThanOrEqual(2);
   expect(errors).toEqual([]);
   expect(cspViolations).toEqual([]);
   await context.close();
@@ -96,7 +97,7 @@ test('the demo set from the empty wallet: eight badges, one expired and failed',
   const { page, errors, context } = await openApp(browser, inject('baseURL'));
   await page.getByTestId('add-demo').click();
   const cards = page.getByTestId('badge-list').locator(':scope > li');
-  await expect.poll(() => cards.count()).toBe(8);
+  await expect.poll(() => cards.count(), { timeout: 20_000 }).toBe(8);
   const verdicts = await cards.locator('[data-verdict]').evaluateAll((els) => els.map((e) => e.getAttribute('data-verdict')));
   expect(verdicts.filter((v) => v === 'verified')).toHaveLength(7);
   expect(verdicts.filter((v) => v === 'failed')).toHaveLength(1);

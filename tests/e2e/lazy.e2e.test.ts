@@ -11,8 +11,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Budget for the first-paint JavaScript (entry + modulepreloads), gzipped: Svelte + Dexie + the shell. */
-const INITIAL_JS_BUDGET = 70_000;
+/**
+ * Budget for the first-paint JavaScript (entry + modulepreloads), gzipped: Svelte and the shell.
+ * Dexie loads after the first paint (issue 8: the wallet list paints from a raw IndexedDB read).
+ */
+const INITIAL_JS_BUDGET = 60_000;
 
 test('first-paint JavaScript stays within budget', () => {
   expect(inject('initialJsGzip')).toBeGreaterThan(10_000);

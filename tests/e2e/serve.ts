@@ -10,6 +10,8 @@ export interface Served {
   readonly url: string;
   /** Gzipped bytes of the JavaScript index.html loads before anything else (entry + modulepreloads). */
   readonly initialJsGzip: number;
+  /** The build served (index.html, assets/, sw.js): scanned by the CSP and precache tests. */
+  readonly outDir: string;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function serveApp(): Promise<Served> {
   return {
     url: `http://127.0.0.1:${port}/`,
     initialJsGzip: initialJsGzip(outDir),
+    outDir,
     async close() {
       await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
       rmSync(outDir, { recursive: true, force: true });

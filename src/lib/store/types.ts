@@ -27,6 +27,18 @@ export interface BadgeSummary {
    * lower case, single spaces) on every write, so a search matches full- and half-width forms.
    */
   readonly searchText: string;
+  /**
+   * Descriptor marks for the list (issue 5), from src/lib/wallet/marks.ts. Absent on rows imported
+   * or restored before they existed; the wallet fills them in (src/ui/state/marks-backfill.ts).
+   */
+  readonly marks?: SummaryMarks;
+}
+
+/** Micro-credential or not, learner effort in hours, credit in its own unit: what a list card shows. */
+export interface SummaryMarks {
+  readonly micro: boolean;
+  readonly effortHours: { readonly min: number; readonly max: number } | null;
+  readonly credit: { readonly amount: { readonly min: number; readonly max: number }; readonly unit: 'ects' | 'ucts' | 'jp-tani' | 'us-semester' | 'hours' } | null;
 }
 
 export interface NewBadge {

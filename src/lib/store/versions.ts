@@ -46,6 +46,14 @@ export const VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    version: 3,
+    why:
+      'The device key for holder binding (issue 7): a CryptoKeyPair whose private half is not extractable ' +
+      '(IndexedDB keeps CryptoKey objects). Its own table, so encrypted backups (badges, originals, meta) ' +
+      'never carry it and a replacing restore never removes it: it belongs to this device, not to the wallet.',
+    stores: { deviceKeys: 'id' },
+  },
 ];
 
 /** The version this code opens. */

@@ -6,6 +6,7 @@
 import type { CredentialFormat, JsonObject, ParsedCredential } from '../model/credential.ts';
 import type { BadgeSummary } from '../store/types.ts';
 import { allTextOf, dateAt, idAt, imageDataUriOf, objectAt, stringAt, textOf } from './text.ts';
+import { marksOf } from './marks.ts';
 
 export interface CredentialSummary {
   readonly summary: BadgeSummary;
@@ -78,7 +79,7 @@ export function summarize(parsed: ParsedCredential): CredentialSummary {
     .slice(0, MAX_SEARCH);
   const image = imageOf(credential, parts, format);
   return {
-    summary: { title, issuerName, issuerId: parts.issuerId ?? '', issuedAt, expiresAt, searchText },
+    summary: { title, issuerName, issuerId: parts.issuerId ?? '', issuedAt, expiresAt, searchText, marks: marksOf(credential) },
     credentialId: idAt(credential.id) ?? null,
     ...(image === undefined ? {} : { imageDataUri: image }),
   };

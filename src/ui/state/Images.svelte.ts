@@ -8,17 +8,19 @@ import type { WalletDb } from '../../lib/store/db.ts';
 const MAX = 400;
 
 export class Images {
-  readonly #db: WalletDb;
+  readonly #db: Promise<WalletDb>;
   readonly #urls = new Map<string, Promise<string | null>>();
 
-  constructor(db: WalletDb) {
-    this.#db = db;
+  /** `db` may still be opening (the first paint comes before it, issue 8). */
+  constructor(db: WalletDb | Promise<WalletDb>) {
+    this.#db = Promise.resolve(db);
   }
 
   url(id: string): Promise<string | null> {
     const hit = this.#urls.get(id);
     if (hit) return hit;
-    const made = getImage(this.#db, id)
+    const made = this.#db
+      .then((db) => getImage(db, id))
       .then((img) => (img === null ? null : URL.createObjectURL(new Blob([new Uint8Array(img.bytes)], { type: img.mime }))))
       .catch(() => null);
     this.#urls.set(id, made);

@@ -6,6 +6,7 @@ import type { WalletDb } from '../../lib/store/db.ts';
 import { requestPersistence } from '../../lib/store/storage.ts';
 import type { FileImport } from '../../lib/wallet/import.ts';
 import { loadCore } from '../load-core.ts';
+import { journal } from './import-journal.ts';
 
 /** Something to import: a name to show and a way to read its bytes. */
 export interface Source {
@@ -29,7 +30,7 @@ export interface Tally {
 const FLUSH_MS = 150;
 
 export class Importer {
-  readonly #db: WalletDb;
+  readonly #db: Promise<WalletDb>;
   busy = $state(false);
   done = $state(0);
   total = $state(0);
@@ -39,8 +40,9 @@ export class Importer {
   #queue: Promise<void> = Promise.resolve();
   #pending = 0;
 
-  constructor(db: WalletDb) {
-    this.#db = db;
+  /** `db` may still be opening (the first paint comes before it, issue 8). */
+  constructor(db: WalletDb | Promise<WalletDb>) {
+    this.#db = Promise.resolve(db);
   }
 
   readonly tally = $derived.by((): Tally => {
@@ -69,6 +71,7 @@ export class Importer {
       this.total = 0;
     }
     this.total += sources.length;
+    journal(this.done, this.total);
     this.busy = true;
     this.#pending++;
     const job = this.#queue.then(() => this.#run(sources, online));
@@ -79,6 +82,7 @@ export class Importer {
     return job.finally(() => {
       this.#pending--;
       if (this.#pending === 0) this.busy = false;
+      if (this.#pending === 0) journal(this.total, this.total);
     });
   }
 
@@ -93,13 +97,13 @@ export class Importer {
       flushedAt = performance.now();
     };
     try {
-      const core = await loadCore();
-      const remote = core.remoteFor(this.#db, online);
+      const [core, db] = await Promise.all([loadCore(), this.#db]);
+      const remote = core.remoteFor(db, online);
       for (const source of sources) {
         let outcome: FileImport;
         try {
           const bytes = await source.read();
-          outcome = await core.importBytes(this.#db, bytes, { fileName: source.name, now: new Date(), remote });
+          outcome = await core.importBytes(db, bytes, { fileName: source.name, now: new Date(), remote });
         } catch (e) {
           outcome = { ok: false, fileName: source.name, error: { code: 'FILE_UNREADABLE', message: e instanceof Error ? e.message : String(e) } };
         }
@@ -107,6 +111,7 @@ export class Importer {
         out.push(row);
         pending.push(row);
         this.done++;
+        journal(this.done, this.total);
         if (performance.now() - flushedAt > FLUSH_MS) {
           flush();
           await new Promise((r) => setTimeout(r, 0)); // let the progress bar paint
@@ -145,13 +150,18 @@ export class Importer {
   async demo(base: string): Promise<readonly ResultRow[]> {
     const index = await fetch(new URL('demo/index.json', base)).then((r) => {
       if (!r.ok) throw new Error(`demo index: HTTP ${r.status}`);
-      return r.json() as Promise<{ files: { file: string }[] }>; // why: the app's own static file
+      return r.json() as Promise<{ files: { file: string }[]; pathways?: string[] }>; // why: the app's own static file
     });
-    return this.run(
+    // The demo pathways come with the demo badges (issue 6), alongside them; one that fails to load does not stop the badges.
+    const files = index.pathways ?? [];
+    const pathways = files.length === 0 ? null : Promise.all([this.#db, import('./pathway-import.ts')]).then(([db, m]) => m.addDemoPathways(db, base, files)).catch(() => undefined);
+    const rows = await this.run(
       index.files.map(({ file }) => ({
         name: file,
         read: async () => new Uint8Array(await (await fetch(new URL(`demo/${encodeURIComponent(file)}`, base))).arrayBuffer()),
       })),
     );
+    await pathways;
+    return rows;
   }
 }

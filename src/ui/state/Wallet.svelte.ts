@@ -3,11 +3,11 @@
  * reads it, then searched, filtered and sorted in memory. A keystroke costs a scan of the rows
  * already in memory, not a database read.
  */
-import { liveQuery } from 'dexie';
 import { createSubscriber } from 'svelte/reactivity';
 import type { WalletDb } from '../../lib/store/db.ts';
 import { comparator, isExpired, matches } from '../../lib/store/query.ts';
 import { searchWords } from '../../lib/store/normalize.ts';
+import { revealText } from '../../lib/text/reveal.ts';
 import type { BadgeQuery, BadgeSort, StoredBadge } from '../../lib/store/types.ts';
 import type { Verdict } from '../../lib/model/verification.ts';
 
@@ -21,7 +21,6 @@ export interface Choice {
 }
 
 export class Wallet {
-  readonly db: WalletDb;
   #rows = $state.raw<readonly StoredBadge[] | null>(null);
   readonly #subscribe: () => void;
 
@@ -30,22 +29,43 @@ export class Wallet {
   verdict = $state<Verdict | ''>('');
   tag = $state('');
   expiry = $state<ExpiryFilter>('any');
+  /** Only badges marked as micro-credentials (issue 5; the mark is in the stored summary). */
+  microOnly = $state(false);
   sort = $state<BadgeSort>('issued-desc');
   layout = $state<'grid' | 'list'>('grid');
   locale = $state('en');
 
-  constructor(db: WalletDb) {
-    this.db = db;
+  /**
+   * `first`: rows read before the database opened (the first paint, issue 8); the live query takes
+   * over once `db` resolves. Dexie's liveQuery is loaded with it, off the first paint.
+   */
+  constructor(db: WalletDb | Promise<WalletDb>, first?: readonly StoredBadge[]) {
+    this.#rows = first ?? null;
+    const live = Promise.all([db, import('dexie')]);
     this.#subscribe = createSubscriber(() => {
-      const sub = liveQuery(() => db.badges.toArray()).subscribe({
-        next: (rows) => {
-          this.#rows = rows;
+      let stop: (() => void) | undefined;
+      let stopped = false;
+      live.then(
+        ([opened, { liveQuery }]) => {
+          if (stopped) return;
+          const sub = liveQuery(() => opened.badges.toArray()).subscribe({
+            next: (rows) => {
+              this.#rows = rows;
+            },
+            error: () => {
+              this.#rows ??= [];
+            },
+          });
+          stop = () => sub.unsubscribe();
         },
-        error: () => {
+        () => {
           this.#rows ??= [];
         },
-      });
-      return () => sub.unsubscribe();
+      );
+      return () => {
+        stopped = true;
+        stop?.();
+      };
     });
   }
 
@@ -72,11 +92,12 @@ export class Wallet {
     const q = this.query;
     const words = searchWords(this.text);
     const tags = q.tags ?? [];
-    return rows.filter((b) => matches(b, q, words, tags)).sort(comparator(q.sort ?? 'issued-desc', q.locale));
+    const micro = this.microOnly;
+    return rows.filter((b) => (!micro || b.summary.marks?.micro === true) && matches(b, q, words, tags)).sort(comparator(q.sort ?? 'issued-desc', q.locale));
   });
 
   get filtered(): boolean {
-    return this.text.trim() !== '' || this.issuerId !== '' || this.verdict !== '' || this.tag !== '' || this.expiry !== 'any';
+    return this.text.trim() !== '' || this.issuerId !== '' || this.verdict !== '' || this.tag !== '' || this.expiry !== 'any' || this.microOnly;
   }
 
   clearFilters(): void {
@@ -85,6 +106,7 @@ export class Wallet {
     this.verdict = '';
     this.tag = '';
     this.expiry = 'any';
+    this.microOnly = false;
   }
 
   readonly issuers = $derived.by((): readonly Choice[] => {
@@ -92,7 +114,8 @@ export class Wallet {
     for (const b of this.rows ?? []) {
       const e = by.get(b.summary.issuerId);
       if (e) e.count++;
-      else by.set(b.summary.issuerId, { label: b.summary.issuerName || b.summary.issuerId, count: 1 });
+      // Hidden characters in a name are shown, as on the cards (issue 8).
+      else by.set(b.summary.issuerId, { label: revealText(b.summary.issuerName).text || b.summary.issuerId, count: 1 });
     }
     const collator = new Intl.Collator(this.locale);
     return [...by].map(([value, e]) => ({ value, ...e })).sort((a, b) => collator.compare(a.label, b.label));

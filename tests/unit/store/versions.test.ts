@@ -83,7 +83,7 @@ describe('upgrade from v1', () => {
     const db = await openWallet({ ...idb, name, now: () => NOW });
     expect(db.verno).toBe(SCHEMA_VERSION);
     const raw = db.backendDB();
-    expect([...raw.objectStoreNames].sort()).toEqual(['badges', 'cache', 'meta', 'originals', 'trash']);
+    expect([...raw.objectStoreNames].sort()).toEqual(['badges', 'cache', 'deviceKeys', 'meta', 'originals', 'trash']);
     const tx = raw.transaction('badges', 'readonly');
     expect([...tx.objectStore('badges').indexNames]).toContain('report.verdict');
 
@@ -117,7 +117,7 @@ describe('upgrade from v1', () => {
   test('a fresh database is created directly at the current version', async () => {
     const db = await openWallet({ ...freshIdb(), name: 'fresh' });
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['badges', 'cache', 'meta', 'originals', 'trash']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['badges', 'cache', 'deviceKeys', 'meta', 'originals', 'trash']);
     db.close();
   });
 });

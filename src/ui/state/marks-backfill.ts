@@ -1,0 +1,47 @@
+/**
+ * Descriptor marks for rows stored without them (imported before marks existed, or restored from a
+ * backup, which keeps summaries to their core fields): read each original once, compute the marks,
+ * write them into the summary. One run at a time per wallet, off the first paint.
+ */
+import type { WalletDb } from '../../lib/store/db.ts';
+import { writeTransaction } from '../../lib/store/errors.ts';
+import type { StoredBadge, SummaryMarks } from '../../lib/store/types.ts';
+
+const CHUNK = 40;
+const running = new WeakSet<WalletDb>();
+
+const NONE: SummaryMarks = { micro: false, effortHours: null, credit: null };
+
+/** Returns how many rows got marks. A file that no longer parses gets empty marks (it is not retried). */
+export async function backfillMarks(db: WalletDb, rows: readonly StoredBadge[]): Promise<number> {
+  const todo = rows.filter((r) => r.summary.marks === undefined).map((r) => r.id);
+  if (todo.length === 0 || running.has(db)) return 0;
+  running.add(db);
+  try {
+    return await fill(db, todo);
+  } finally {
+    running.delete(db);
+  }
+}
+
+async function fill(db: WalletDb, todo: readonly string[]): Promise<number> {
+  const [{ credentialOfOriginal, readOriginals }, { marksOf }] = await Promise.all([import('../../lib/wallet/stored.ts'), import('../../lib/wallet/marks.ts')]);
+  let done = 0;
+  for (let i = 0; i < todo.length; i += CHUNK) {
+    const ids = todo.slice(i, i + CHUNK);
+    const originals = await readOriginals(db, ids);
+    const marks = originals.map((o) => {
+      const credential = o === undefined ? null : credentialOfOriginal(o);
+      return credential === null ? NONE : marksOf(credential);
+    });
+    await writeTransaction(db, 'update', [db.badges], async () => {
+      const current = await db.badges.bulkGet(ids);
+      for (const [j, id] of ids.entries()) {
+        const row = current[j];
+        if (row !== undefined && row.summary.marks === undefined) done += await db.badges.update(id, { 'summary.marks': marks[j] ?? NONE });
+      }
+    });
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  return done;
+}

@@ -1,0 +1,29 @@
+/** Descriptor marks for the wallet list (issue 5): micro-credential, effort hours, credit in its unit. */
+import { readFileSync } from 'node:fs';
+import { expect, test } from 'vitest';
+import { parseInput } from '../../../src/lib/formats/parse.ts';
+import { marksOf } from '../../../src/lib/wallet/marks.ts';
+import { summarize } from '../../../src/lib/wallet/summary.ts';
+
+const demo = (f: string) => {
+  const o = parseInput(new Uint8Array(readFileSync(new URL(`../../../public/demo/${f}`, import.meta.url))));
+  if (o.kind !== 'credentials' || !o.input.credentials[0]) throw new Error(f);
+  return o.input.credentials[0];
+};
+
+test.each([
+  ['01-data-literacy.png', { micro: true, effortHours: { min: 45, max: 45 }, credit: { amount: { min: 1, max: 1 }, unit: 'jp-tani' } }],
+  ['03-academic-writing.json', { micro: true, effortHours: { min: 90, max: 90 }, credit: { amount: { min: 2, max: 2 }, unit: 'jp-tani' } }],
+  ['02-python-basics.json', { micro: false, effortHours: { min: 20, max: 20 }, credit: null }],
+  // "Certificate of completion (12 hours)": workload, not credit, so no credit mark.
+  ['04-sdgs.json', { micro: false, effortHours: { min: 12, max: 12 }, credit: null }],
+])('%s', (file, marks) => {
+  const parsed = demo(file);
+  expect(marksOf(parsed.credential)).toEqual(marks);
+  expect(summarize(parsed).summary.marks).toEqual(marks);
+});
+
+test('a credential of an odd shape gives empty marks, never an exception', () => {
+  expect(marksOf({})).toEqual({ micro: false, effortHours: null, credit: null });
+  expect(marksOf({ credentialSubject: { achievement: { name: 'Micro-credential in X', criteria: { narrative: 'Credit: 2 ECTS' } } } })).toMatchObject({ credit: { unit: 'ects', amount: { min: 2, max: 2 } } });
+});
