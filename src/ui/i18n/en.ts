@@ -88,7 +88,6 @@ export const en = {
   'badge.back': 'All badges',
   'badge.issuedBy': 'Issued by',
   'badge.issuerClaimed': 'name claimed by the badge, not verified',
-  'badge.issuerVerified': 'signing key belongs to this issuer',
   'badge.achievement': 'Achievement',
   'badge.type': 'Type',
   'badge.criteria': 'Criteria',

@@ -89,7 +89,6 @@ export const ja: Record<MessageKey, string> = {
   'badge.back': 'バッジ一覧',
   'badge.issuedBy': '発行者',
   'badge.issuerClaimed': 'バッジ自身が名乗る名前で、検証されていません',
-  'badge.issuerVerified': '署名鍵がこの発行者のものであることを確認済み',
   'badge.achievement': '達成内容',
   'badge.type': '種類',
   'badge.criteria': '授与基準',
