@@ -24,7 +24,7 @@ test('an expired demo badge: every check listed, the failing one explained; the 
   await importDone(page, 1);
   await openFromResults(page, /Patient Safety/);
   const report = page.getByTestId('verification');
-  expect(await report.locator('[data-check]').count()).toBe(7);
+  await expect.poll(() => report.locator('[data-check]').count()).toBe(7);
   expect(await checkOutcome(page, 'validity-period')).toBe('failed');
   expect(await report.locator('[data-check="validity-period"]').textContent()).toContain('Expired');
   expect(await checkOutcome(page, 'proof')).toBe('passed');

@@ -119,7 +119,7 @@ test('日本語: descriptors as written in Japanese, the framework verdicts, the
   await page.goto(new URL('#/', inject('baseURL')).href);
   await addDemo(page);
   const list = page.getByTestId('badge-list');
-  expect(await list.locator('[data-mark="micro"]').count()).toBe(3);
+  await expect.poll(() => list.locator('[data-mark="micro"]').count()).toBe(3);
   expect(await list.textContent()).toContain('学習 45 時間');
   await page.getByTestId('micro-only').check();
   await expect.poll(() => list.locator(':scope > li').count()).toBe(3);
