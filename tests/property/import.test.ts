@@ -145,7 +145,8 @@ describe('importBytes into a wallet', () => {
         expect(after.badges).toEqual([...new Set([...before.badges, ...added])].sort());
         expect(after.originals).toEqual(after.badges);
       }),
-      { numRuns: 150 },
+      // A fixed seed: the tallies below check that both paths ran, which a random draw cannot promise.
+      { numRuns: 150, seed: 20261123 },
     );
     console.info(`importBytes fuzz: ${tally.accepted} stored, ${tally.rejected} refused`);
     // Both paths were exercised: mutated credentials that still import (stored with a failing proof), and rejections.

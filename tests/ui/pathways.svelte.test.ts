@@ -149,8 +149,8 @@ test('20 pathways over 1,000 badges: progress in milliseconds once the facts are
   }
   expect(results[0]?.percent).toBe(75); // the copies have other achievement ids: the certificate does not move
   expect(results[1]?.complete).toBe(true); // but their credits fill the master's pools
+  // The speed target lives in `npm run bench` (pathway.progress.20x1000_ms); here only the figure is printed.
   console.info(`progress: 20 pathways × 1,000 badges in ${ms.toFixed(1)} ms`);
-  expect(ms).toBeLessThan(500);
 });
 
 test('“Add demo badges” adds the demo pathways too, from the app’s own files', async () => {
