@@ -110,7 +110,7 @@ describe('extractFromPng — hostile input', () => {
     const e = codeOf(() => extractFromPng(insertBeforeIend(plain, liar)));
     expect(e.code).toBe('PNG_CHUNK_TOO_LARGE');
     expect(e.data).toMatchObject({ type: 'iTXt', length: 50_000_000, max: DEFAULT_PNG_LIMITS.maxChunkBytes });
-    expect(performance.now() - t0).toBeLessThan(100);
+    expect(performance.now() - t0).toBeLessThan(1000) // "fast": no 50 MB allocation (that would take seconds); generous for a loaded CI machine;
   });
 
   it('any chunk whose length claims more than the file → PNG_MALFORMED (truncated), without allocating', () => {
