@@ -44,12 +44,15 @@ export function domainOf(id: string | undefined): string | undefined {
   }
 }
 
+/** What the checks establish about an issuer id: its domain, a bare key, or nothing. */
+export function authorityOf(id: string | undefined, checks: readonly Check[]): IssuerAuthority {
+  const bound = checks.some((c) => c.id === 'issuer-key' && c.outcome === 'passed');
+  return !bound ? 'none' : domainOf(id) ? 'domain' : 'key';
+}
+
 export function issuerIdentity(credential: JsonObject, checks: readonly Check[], issuerDoc?: JsonObject): IssuerIdentity {
   const issuer = issuerDoc ?? credential.issuer ?? (isJsonObject(credential.badge) ? credential.badge.issuer : undefined);
   const id = idOf(issuer);
   const name = nameOf(issuer);
-  const domain = domainOf(id);
-  const bound = checks.some((c) => c.id === 'issuer-key' && c.outcome === 'passed');
-  const authority: IssuerAuthority = !bound ? 'none' : domain ? 'domain' : 'key';
-  return { id, claimedName: name === undefined ? undefined : revealText(name), authority, domain };
+  return { id, claimedName: name === undefined ? undefined : revealText(name), authority: authorityOf(id, checks), domain: domainOf(id) };
 }
