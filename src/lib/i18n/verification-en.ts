@@ -25,6 +25,7 @@ export const codeEn: Record<CheckCode, string> = {
   STRUCTURE_OK: 'Required properties are present',
   PROOF_VALID: 'The signature matches the content',
   HOSTED_MATCHES: 'Confirmed by the issuer’s hosted copy',
+  HOSTED_COPY_DIFFERS: 'Confirmed by the issuer’s hosted copy. The copy you have differs from it: the issuer’s copy is what was checked and is shown',
   KEY_IS_ISSUERS: 'The signing key belongs to the issuer',
   HOSTED_BY_ISSUER: 'Hosted on the issuer’s own site',
   WITHIN_VALIDITY: 'Within its validity period',

@@ -25,6 +25,7 @@ export const codeJa: Record<CheckCode, string> = {
   STRUCTURE_OK: '必須項目がそろっています',
   PROOF_VALID: '署名は内容と一致しています',
   HOSTED_MATCHES: '発行者が公開している原本で確認しました',
+  HOSTED_COPY_DIFFERS: '発行者が公開している原本で確認しました。お手元のコピーは原本と異なるため、原本の内容で確認し、表示しています',
   KEY_IS_ISSUERS: '署名鍵は発行者のものです',
   HOSTED_BY_ISSUER: '発行者自身のサイトで公開されています',
   WITHIN_VALIDITY: '有効期間内です',

@@ -21,6 +21,7 @@ export const PASS_CODES = [
   'STRUCTURE_OK',
   'PROOF_VALID',
   'HOSTED_MATCHES',
+  'HOSTED_COPY_DIFFERS', //    confirmed by the hosted copy, which differs from the copy given: the hosted copy is what is read
   'KEY_IS_ISSUERS',
   'HOSTED_BY_ISSUER',
   'WITHIN_VALIDITY',

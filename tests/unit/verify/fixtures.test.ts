@@ -287,12 +287,12 @@ const ONLINE: readonly Case[] = [
   { file: 'ob2/spec/signed-badge-example.jws', verdict: 'incomplete', notPassed: ['proof:FETCH_FAILED', 'issuer-key:PROOF_NOT_VERIFIED', 'status:PROOF_NOT_VERIFIED'], note: 'its key https://example.org/publicKey does not exist (the spec says so)' },
   // OB 2.0 hosted: basic-assertion.json is the copy at https://example.org/beths-robotics-badge.json. The hosted
   // copy is the source of truth (OB 2.0 §Hosted verification): a local copy that differs is confirmed by, and
-  // then read from, the hosted one; the report says so (copyDiffers).
+  // then read from, the hosted one; the report shows it (HOSTED_COPY_DIFFERS, with copyDiffers and differs).
   { file: 'ob2/1edtech-validator/basic-assertion.json', verdict: 'verified', notPassed: [], passed: ['proof:HOSTED_MATCHES', 'issuer-key:HOSTED_BY_ISSUER', 'status:NOT_REVOKED'] },
-  { file: 'ob2/1edtech-validator/basic-assertion-expired.json', verdict: 'verified', notPassed: [], passed: ['proof:HOSTED_MATCHES'], note: 'the hosted copy (not expired) is the truth' },
-  { file: 'ob2/1edtech-validator/basic-assertion-in-future.json', verdict: 'verified', notPassed: [], passed: ['proof:HOSTED_MATCHES'], note: 'as above' },
+  { file: 'ob2/1edtech-validator/basic-assertion-expired.json', verdict: 'verified', notPassed: [], passed: ['proof:HOSTED_COPY_DIFFERS'], note: 'the hosted copy (not expired) is the truth' },
+  { file: 'ob2/1edtech-validator/basic-assertion-in-future.json', verdict: 'verified', notPassed: [], passed: ['proof:HOSTED_COPY_DIFFERS'], note: 'as above' },
   {
-    file: 'ob2/1edtech-validator/simple-badge.png', verdict: 'verified', notPassed: [], passed: ['proof:HOSTED_MATCHES', 'issuer-key:HOSTED_BY_ISSUER'],
+    file: 'ob2/1edtech-validator/simple-badge.png', verdict: 'verified', notPassed: [], passed: ['proof:HOSTED_COPY_DIFFERS', 'issuer-key:HOSTED_BY_ISSUER'],
     note: 'SOURCES says it holds the same assertion as basic-assertion.json; it lacks `evidence`: the hosted copy is read instead',
   },
 ];

@@ -91,23 +91,34 @@ async function revocationListEntry(entry: JsonObject, credential: JsonObject, en
   return { id: 'status', outcome: 'failed', code: 'REVOKED', data: { ...when, reason } };
 }
 
+/**
+ * OB 2.0. Hosted: the hosted copy (what the pipeline hands here) says `revoked: true`, or was gone
+ * (HTTP 410, a failed proof). Signed: the RevocationList named by the issuer's own Profile, fetched
+ * from its IRI, and fetched from its own IRI too: an embedded Profile's list is the signer's word. The
+ * list is unsigned; it is the issuer's because the issuer's Profile names it, so a list that says it
+ * is someone else's (or is not a RevocationList, or names itself otherwise) decides nothing.
+ */
 async function ob2Status(parsed: ParsedCredential, assertion: JsonObject, env: VerifyEnv): Promise<Check> {
   if (assertion.revoked === true) {
     const reason = typeof assertion.revocationReason === 'string' ? assertion.revocationReason : null;
     return { id: 'status', outcome: 'failed', code: 'REVOKED', data: { method: 'hosted', reason } };
   }
   if (parsed.format === 'ob2-hosted') return passed({ method: 'hosted' });
-  const issuer = await ob2Issuer(assertion, 'status', env.remote);
+  const issuer = await ob2Issuer(assertion, 'status', env.remote, { signed: true });
   if (!issuer.ok) return issuer.check;
-  if (issuer.doc.revocationList === undefined) return { id: 'status', outcome: 'not-checked', reason: 'not-applicable', code: 'NOT_APPLICABLE' };
-  const list = await linked(issuer.doc.revocationList, 'status', env.remote);
+  const profile = issuer.profile;
+  if (profile.doc.revocationList === undefined) return { id: 'status', outcome: 'not-checked', reason: 'not-applicable', code: 'NOT_APPLICABLE' };
+  const list = await linked(profile.doc.revocationList, 'status', env.remote, { types: ['RevocationList'] });
   if (!list.ok) return list.check;
+  const when = { url: list.url, fetchedAt: list.fetchedAt, fromCache: list.fromCache };
+  if (list.doc.issuer !== undefined && idOf(list.doc.issuer) !== profile.url) {
+    return invalidList({ ...when, problem: 'issued by someone else', listIssuer: idOf(list.doc.issuer) ?? null });
+  }
   const ids = [idOf(assertion), typeof assertion.uid === 'string' ? assertion.uid : undefined].filter(Boolean);
   const hit = asArray(list.doc.revokedAssertions).find((r) => {
     const rid = idOf(r) ?? (isJsonObject(r) && typeof r.uid === 'string' ? r.uid : undefined);
     return rid !== undefined && ids.includes(rid);
   });
-  const when = { url: idOf(issuer.doc.revocationList) ?? '', ...(list.fetchedAt ? { fetchedAt: list.fetchedAt, fromCache: list.fromCache } : {}) };
   if (hit === undefined) return passed({ ...when, method: 'RevocationList' });
   const reason = isJsonObject(hit) && typeof hit.revocationReason === 'string' ? hit.revocationReason : null;
   return { id: 'status', outcome: 'failed', code: 'REVOKED', data: { ...when, reason } };
