@@ -5,7 +5,7 @@
  * and be the issuer's own; an unreachable list is `not-checked`, never "not revoked".
  */
 import { asArray, idOf, isJsonObject, typesOf } from '../../formats/json.ts';
-import type { JsonObject, ParsedCredential } from '../../model/credential.ts';
+import type { JsonObject, JsonValue, ParsedCredential } from '../../model/credential.ts';
 import type { Check, CheckData } from '../../model/verification.ts';
 import type { VerifyEnv } from '../env.ts';
 import { remoteJson } from '../remote.ts';
@@ -33,17 +33,44 @@ async function fetchList(url: string, env: VerifyEnv): Promise<{ doc: JsonObject
   return { doc, when: { url, fetchedAt: got.response.fetchedAt, fromCache: got.response.fromCache } };
 }
 
+/** `statusListIndex`: an integer ≥ 0, written in base 10 (a string per the spec; a JSON number is read too). */
+function indexOf(value: JsonValue | undefined): number | undefined {
+  const n = typeof value === 'string' && /^[0-9]{1,15}$/.test(value) ? Number(value) : value;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** The purposes a list serves: its `statusPurpose`, one string or several (Bitstring Status List §2.2). */
+function purposesOf(subject: JsonObject): string[] {
+  return asArray(subject.statusPurpose).filter((p): p is string => typeof p === 'string');
+}
+
+/**
+ * One Bitstring Status List (or StatusList2021) entry, by the spec's validate algorithm (§3.2): the list at
+ * `statusListCredential` must be that list (its own `id`, when it has one, is that URL: a signed list of the
+ * same issuer served in its place is refused), verify, be the issuer's, be valid now, and serve the entry's
+ * purpose. Purposes are compared exactly, as the spec's strings are.
+ */
 async function bitstringEntry(entry: JsonObject, credential: JsonObject, env: VerifyEnv): Promise<Check> {
   const url = idOf(entry.statusListCredential);
-  const index = Number(entry.statusListIndex);
-  const purpose = typeof entry.statusPurpose === 'string' ? entry.statusPurpose : 'revocation';
-  if (!url || !Number.isInteger(index)) return invalidList({ problem: 'entry without statusListCredential or statusListIndex' });
+  const index = indexOf(entry.statusListIndex);
+  if (!url || index === undefined) return invalidList({ problem: 'entry without a statusListCredential URL or a base-10 statusListIndex' });
+  if (typeof entry.statusPurpose !== 'string') return invalidList({ url, problem: 'entry without statusPurpose' });
+  const purpose = entry.statusPurpose;
+  const size = entry.statusSize === undefined ? 1 : entry.statusSize;
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > 8) return invalidList({ url, problem: `statusSize ${JSON.stringify(size)} is not an integer from 1 to 8` });
+  // §2.1: a status wider than one bit names its values in statusMessage, one per possible value.
+  if (size > 1 && (!Array.isArray(entry.statusMessage) || entry.statusMessage.length !== 2 ** size)) {
+    return invalidList({ url, problem: `statusSize ${size} needs statusMessage with ${2 ** size} values` });
+  }
   const fetched = await fetchList(url, env);
   if ('id' in fetched) return fetched;
   const { doc: list, when } = fetched;
   const listTypes = typesOf(list);
   if (!listTypes.includes('BitstringStatusListCredential') && !listTypes.includes('StatusList2021Credential')) {
     return invalidList({ ...when, problem: 'not a status list credential' });
+  }
+  if (list.id !== undefined && idOf(list) !== url) {
+    return invalidList({ ...when, problem: `the list's id is ${JSON.stringify(list.id)}, not the statusListCredential URL`, listId: typeof list.id === 'string' ? list.id : null });
   }
   // The list speaks for the issuer only if it is the issuer's and its own proof holds.
   if (idOf(list.issuer) !== idOf(credential.issuer)) return invalidList({ ...when, problem: 'issued by someone else', listIssuer: idOf(list.issuer) ?? null });
@@ -58,34 +85,37 @@ async function bitstringEntry(entry: JsonObject, credential: JsonObject, env: Ve
   if (validity.outcome === 'failed') return invalidList({ ...when, problem: `list ${validity.code}` });
   const subject = asArray(list.credentialSubject)[0];
   if (!isJsonObject(subject) || typeof subject.encodedList !== 'string') return invalidList({ ...when, problem: 'no encodedList' });
-  if (typeof subject.statusPurpose === 'string' && subject.statusPurpose.toLowerCase() !== purpose.toLowerCase()) {
-    return invalidList({ ...when, problem: `list purpose ${subject.statusPurpose} is not ${purpose}` });
-  }
+  const served = purposesOf(subject);
+  if (!served.includes(purpose)) return invalidList({ ...when, problem: `the list serves ${served.length > 0 ? served.join(', ') : 'no statusPurpose'}, not ${purpose}` });
   let bits: Uint8Array;
   try {
     bits = decodeStatusList(subject.encodedList);
   } catch (e) {
     return invalidList({ ...when, problem: e instanceof Error ? e.message : 'undecodable list' });
   }
-  const size = entry.statusSize === undefined ? 1 : Number(entry.statusSize);
   const value = readStatus(bits, index, size);
   if (value === undefined) return invalidList({ ...when, problem: `index ${index} outside the list` });
-  const data = { ...when, purpose, index };
+  const data = { ...when, purpose, index, ...(size > 1 ? { statusSize: size, value } : {}) };
   if (value === 0) return passed(data);
   if (purpose === 'revocation') return { id: 'status', outcome: 'failed', code: 'REVOKED', data };
   if (purpose === 'suspension') return { id: 'status', outcome: 'failed', code: 'SUSPENDED', data };
   return { id: 'status', outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_STATUS', data: { ...data, value } };
 }
 
-/** 1EdTech Revocation List (VCRL-10): a JSON list of revoked credential ids at `credentialStatus.id`. */
+/**
+ * 1EdTech Revocation List (VCRL-10): a JSON list of revoked credential ids at `credentialStatus.id`. The
+ * list is unsigned: it is the issuer's because the signed credential names its URL, and a list that says it
+ * is someone else's contradicts that. An item with `revoked: false` is not a revocation (1EdTech validator).
+ */
 async function revocationListEntry(entry: JsonObject, credential: JsonObject, env: VerifyEnv): Promise<Check> {
   const url = idOf(entry);
   if (!url) return invalidList({ problem: 'entry without id' });
   const fetched = await fetchList(url, env);
   if ('id' in fetched) return fetched;
   const { doc, when } = fetched;
-  if (doc.issuer !== undefined && idOf(doc.issuer) !== idOf(credential.issuer)) return invalidList({ ...when, problem: 'issued by someone else' });
-  const revoked = asArray(doc.revokedCredentials).find((r) => idOf(r) === credential.id);
+  if (doc.issuer !== undefined && idOf(doc.issuer) !== idOf(credential.issuer)) return invalidList({ ...when, problem: 'issued by someone else', listIssuer: idOf(doc.issuer) ?? null });
+  const id = idOf(credential);
+  const revoked = id === undefined ? undefined : asArray(doc.revokedCredentials).find((r) => idOf(r) === id && !(isJsonObject(r) && r.revoked === false));
   if (revoked === undefined) return passed({ ...when, method: '1EdTechRevocationList' });
   const reason = isJsonObject(revoked) && typeof revoked.revocationReason === 'string' ? revoked.revocationReason : null;
   return { id: 'status', outcome: 'failed', code: 'REVOKED', data: { ...when, reason } };
