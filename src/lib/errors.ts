@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'JSON_MALFORMED',
   'JSON_TOO_DEEP',
   'JSON_FORBIDDEN_KEY',
+  'JSON_ARRAY_TOO_LONG', // an array holds more values than the bound (formats/json.ts MAX_ARRAY_LENGTH)
+  'JSON_TOO_MANY_VALUES', // the document holds more values in all than the bound (MAX_JSON_NODES)
   'JWS_MALFORMED',
   'JWS_ALG_FORBIDDEN',
   'PNG_MALFORMED',
@@ -23,6 +25,7 @@ export const ERROR_CODES = [
   'BAKE_TEXT_INVALID', // text cannot be baked without changing it (lone surrogate; a character XML 1.0 cannot hold)
   'NOT_A_CREDENTIAL',
   'PRESENTATION_EMPTY',
+  'PRESENTATION_TOO_MANY', // a presentation holds more credentials than the bound (formats/parse.ts)
   'URL_NEEDS_NETWORK',
   'URL_FETCH_FAILED',
   'FILE_UNREADABLE', // the CLI could not read the file it was given
@@ -41,6 +44,8 @@ export const ERROR_CODES = [
   'STORE_FAILED',
   'BACKUP_BAD_PASSPHRASE',
   'BACKUP_DAMAGED',
+  'BACKUP_ITERATIONS_REFUSED', // the backup asks for a PBKDF2 iteration count outside the accepted range
+  'BACKUP_TOO_MANY_ENTRIES', // the backup holds more badges or settings than the bound
   // general
   'INTERNAL',
 ] as const;

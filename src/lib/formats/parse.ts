@@ -13,6 +13,13 @@ import { decodeJws, JWS_PATTERN } from './jws.ts';
 /** Largest input read at all (a baked PNG with a photo is a few MB; credentials are a few kB). */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Most credentials one presentation may hold. Each is verified on its own (JSON-LD, signatures,
+ * status), so the work grows with the count: a wallet shares a handful, a transcript a few dozen.
+ * Checked before any credential is read.
+ */
+export const MAX_PRESENTATION_CREDENTIALS = 100;
+
 export type ParseOutcome =
   | { readonly kind: 'credentials'; readonly input: ParsedInput }
   | { readonly kind: 'url'; readonly url: string; readonly baked?: BakedInfo };
@@ -84,6 +91,11 @@ function envelopedJws(item: JsonObject): string | undefined {
 function fromPresentation(vp: JsonObject): ParsedInput {
   const items = asArray(vp.verifiableCredential);
   if (items.length === 0) throw new TsumikiError('PRESENTATION_EMPTY', 'the presentation holds no credential');
+  if (items.length > MAX_PRESENTATION_CREDENTIALS) {
+    throw new TsumikiError('PRESENTATION_TOO_MANY', `the presentation holds ${items.length} credentials; at most ${MAX_PRESENTATION_CREDENTIALS} are checked`, {
+      data: { count: items.length, limit: MAX_PRESENTATION_CREDENTIALS },
+    });
+  }
   const credentials: ParsedCredential[] = [];
   items.forEach((item, index) => {
     const origin: Origin = { container: 'presentation' };

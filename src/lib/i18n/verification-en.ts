@@ -79,6 +79,8 @@ export const errorEn: Record<ErrorCode, string> = {
   PNG_MALFORMED: 'The PNG image is damaged',
   PNG_NO_CREDENTIAL: 'The PNG image holds no badge',
   PNG_CHUNK_TOO_LARGE: 'The PNG image holds an oversized badge chunk',
+  JSON_ARRAY_TOO_LONG: 'The JSON has a list with too many values to check safely',
+  JSON_TOO_MANY_VALUES: 'The JSON holds too many values to check safely',
   PNG_DUPLICATE_CREDENTIAL: 'The PNG image holds more than one badge',
   SVG_MALFORMED: 'The SVG image is malformed',
   SVG_NO_CREDENTIAL: 'The SVG image holds no badge',
@@ -92,6 +94,7 @@ export const errorEn: Record<ErrorCode, string> = {
   FILE_UNREADABLE: 'The file could not be read',
   QR_NOT_FOUND: 'No QR code could be read in this image',
   QR_FRAME_INVALID: 'This QR code is not a Tsumiki share code, or it is damaged',
+  PRESENTATION_TOO_MANY: 'The presentation holds more credentials than can be checked at once',
   QR_FRAMES_MIXED: 'These QR codes come from two different presentations',
   QR_FRAMES_MISSING: 'Some QR codes of the sequence are missing',
   QR_CHECKSUM_MISMATCH: 'The QR codes do not fit together: the checksum is wrong',
@@ -105,3 +108,5 @@ export const errorEn: Record<ErrorCode, string> = {
   BACKUP_DAMAGED: 'The backup file is damaged',
   INTERNAL: 'An internal error',
 };
+  BACKUP_ITERATIONS_REFUSED: 'The backup asks for an unsafe key-derivation setting, so it is not opened',
+  BACKUP_TOO_MANY_ENTRIES: 'The backup holds more entries than a wallet can restore',

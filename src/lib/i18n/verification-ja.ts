@@ -79,6 +79,8 @@ export const errorJa: Record<ErrorCode, string> = {
   PNG_MALFORMED: 'PNG 画像が壊れています',
   PNG_NO_CREDENTIAL: 'PNG 画像にバッジが含まれていません',
   PNG_CHUNK_TOO_LARGE: 'PNG 画像のバッジ部分が大きすぎます',
+  JSON_ARRAY_TOO_LONG: 'JSON のリストの値が多すぎて、安全に確認できません',
+  JSON_TOO_MANY_VALUES: 'JSON の値が多すぎて、安全に確認できません',
   PNG_DUPLICATE_CREDENTIAL: 'PNG 画像に複数のバッジが含まれています',
   SVG_MALFORMED: 'SVG 画像の形式が正しくありません',
   SVG_NO_CREDENTIAL: 'SVG 画像にバッジが含まれていません',
@@ -92,6 +94,7 @@ export const errorJa: Record<ErrorCode, string> = {
   FILE_UNREADABLE: 'ファイルを読み込めませんでした',
   QR_NOT_FOUND: 'この画像から QR コードを読み取れませんでした',
   QR_FRAME_INVALID: 'Tsumiki の共有用 QR コードではないか、壊れています',
+  PRESENTATION_TOO_MANY: 'プレゼンテーションの資格情報が多すぎて、一度に確認できません',
   QR_FRAMES_MIXED: '異なる二つのプレゼンテーションの QR コードが混ざっています',
   QR_FRAMES_MISSING: '一連の QR コードの一部が足りません',
   QR_CHECKSUM_MISMATCH: 'QR コードの組み合わせが正しくありません（チェックサム不一致）',
@@ -105,3 +108,5 @@ export const errorJa: Record<ErrorCode, string> = {
   BACKUP_DAMAGED: 'バックアップファイルが壊れています',
   INTERNAL: '内部エラー',
 };
+  BACKUP_ITERATIONS_REFUSED: 'バックアップの鍵導出の設定が安全でないため、開きません',
+  BACKUP_TOO_MANY_ENTRIES: 'バックアップの項目が多すぎて、復元できません',
