@@ -616,3 +616,32 @@ export async function createTestIssuers(): Promise<TestIssuers> {
     ob2Documents: { key: ob2.key, badge: ob2.badge, profile: ob2.profile, revocationList: ob2.revocationList },
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// did:jwk keys (for VC-JWT tests): the DID is the public JWK itself, so any JOSE key type works
+
+export type DidJwkAlg = 'EdDSA' | 'ES256' | 'ES384' | 'RS256';
+
+export interface DidJwkKey {
+  readonly alg: DidJwkAlg;
+  readonly privateKey: CryptoKey;
+  /** The public JWK exactly as encoded in the DID (no `alg`, `use` or `kid`). */
+  readonly publicJwk: JWK;
+  /** `did:jwk:<base64url(JSON of publicJwk)>` */
+  readonly did: string;
+  /** `did:jwk:…#0`: the one verification method a did:jwk document has. */
+  readonly vm: string;
+}
+
+/** The did:jwk of a JWK (did:jwk method spec: base64url of its UTF-8 JSON). */
+export function didJwkOf(jwk: JsonObject): string {
+  return `did:jwk:${base64url.encode(new TextEncoder().encode(JSON.stringify(jwk)))}`;
+}
+
+/** A fresh key of `alg` and its did:jwk. */
+export async function generateDidJwk(alg: DidJwkAlg): Promise<DidJwkKey> {
+  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true, ...(alg === 'RS256' ? { modulusLength: 2048 } : {}) });
+  const publicJwk = await exportJWK(publicKey);
+  const did = didJwkOf(publicJwk as JsonObject); // why: a public JWK is a JSON record
+  return { alg, privateKey, publicJwk, did, vm: `${did}#0` };
+}

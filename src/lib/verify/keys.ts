@@ -8,9 +8,14 @@
  * - A URL whose fragment is itself a multibase key (`https://issuer.example/id#z6Mk…`, the 1EdTech
  *   validator's convention): the key proves the signature, not who made it ("fragment"). Used only
  *   when the document cannot be resolved.
+ *
+ * What a method must yield depends on its use: Data Integrity suites take a Multikey (Ed25519,
+ * P-256, P-384), a JWS takes any public JWK jose verifies (RSA too). So resolution takes a `KeyUse`;
+ * with `jws` every answer carries the public JWK, and keys no Multikey can hold (RSA) resolve.
  */
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
+import type { JWK } from 'jose';
 import { asArray, idOf, isJsonObject } from '../formats/json.ts';
 import { base58btcDecode, base64urlDecodeToText } from '../util/base64.ts';
 import type { JsonObject, JsonValue } from '../model/credential.ts';
@@ -22,12 +27,23 @@ export const MULTIKEY_V1 = 'https://w3id.org/security/multikey/v1';
 
 export type Binding = 'self-certifying' | 'resolved' | 'fragment';
 
+/** What the key is for: a Data Integrity suite (needs a Multikey) or a JWS (needs a public JWK). */
+export type KeyUse = 'data-integrity' | 'jws';
+
 export interface ResolvedMethod {
   /** The verification method id as the proof names it. */
   readonly ref: string;
   readonly controller: string;
-  /** A Multikey verification method document the cryptosuites accept. */
+  /**
+   * A Multikey verification method document the cryptosuites accept. For `jws` use only, a key no
+   * Multikey can hold (RSA) is given as a `JsonWebKey` method instead: no cryptosuite ever sees it.
+   */
   readonly method: JsonObject;
+  /**
+   * The public key as a JWK: always for `jws` use; for `data-integrity` use when the key was
+   * published as a JWK (did:jwk, `publicKeyJwk`). Never holds private members.
+   */
+  readonly jwk?: JWK;
   /** A DID-context controller document listing the method under `assertionMethod` (when it does). */
   readonly controllerDocument: JsonObject;
   readonly binding: Binding;
@@ -83,9 +99,17 @@ export async function multikeyFor(publicKeyMultibase: string, id: string, contro
   return { '@context': MULTIKEY_V1, id, type: 'Multikey', controller, publicKeyMultibase };
 }
 
+/** JWK members that only a private or symmetric key has (RFC 7518 §6.2.2, §6.3.2, §6.4). */
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
+
+/** Whether a JWK holds private or secret key material (never acceptable as a published key). */
+export function hasPrivateParts(jwk: JsonObject): boolean {
+  return PRIVATE_MEMBERS.some((m) => m in jwk);
+}
+
 async function multikeyFromJwk(jwk: JsonObject, id: string, controller: string): Promise<JsonObject | undefined> {
   const lib = jwk.kty === 'OKP' && jwk.crv === 'Ed25519' ? Ed25519Multikey : jwk.kty === 'EC' ? EcdsaMultikey : undefined;
-  if (!lib || 'd' in jwk) return undefined;
+  if (!lib || hasPrivateParts(jwk)) return undefined;
   try {
     const pair = await lib.fromJwk({ jwk, id, controller });
     const mb = pair.publicKeyMultibase;
@@ -93,6 +117,37 @@ async function multikeyFromJwk(jwk: JsonObject, id: string, controller: string):
   } catch {
     return undefined;
   }
+}
+
+/** The public JWK of a Multikey method this module built (Ed25519, P-256 or P-384). */
+async function jwkOfMultikey(method: JsonObject): Promise<JWK> {
+  const ed = multikeyType(String(method.publicKeyMultibase)) === 'Ed25519';
+  const jwk = ed
+    ? await Ed25519Multikey.toJwk({ keyPair: await Ed25519Multikey.from(method) })
+    : await EcdsaMultikey.toJwk({ keyPair: await EcdsaMultikey.from(method) });
+  return jwk as JWK; // why: the multikey libraries return a public JWK as a plain record
+}
+
+/**
+ * An RSA public JWK as a `JsonWebKey` method, for `jws` use only (no Data Integrity suite takes
+ * RSA). jose validates the modulus and exponent when it imports the key.
+ */
+function rsaJwkMethod(jwk: JsonObject, id: string, controller: string): JsonObject | undefined {
+  if (jwk.kty !== 'RSA' || typeof jwk.n !== 'string' || typeof jwk.e !== 'string' || hasPrivateParts(jwk)) return undefined;
+  return { id, type: 'JsonWebKey', controller, publicKeyJwk: jwk };
+}
+
+/** The method (and, for `jws`, its JWK) of a key published as a JWK; undefined when `use` cannot take it. */
+async function methodFromJwk(jwk: JsonObject, id: string, controller: string, use: KeyUse): Promise<{ method: JsonObject; jwk: JWK } | undefined> {
+  const method = (await multikeyFromJwk(jwk, id, controller)) ?? (use === 'jws' ? rsaJwkMethod(jwk, id, controller) : undefined);
+  return method ? { method, jwk: jwk as JWK } : undefined; // why: a JWK-shaped record without private members
+}
+
+/** The method (and, for `jws`, its JWK) of a multibase key; undefined when not a supported key. */
+async function methodFromMultibase(mb: string, id: string, controller: string, use: KeyUse): Promise<{ method: JsonObject; jwk?: JWK } | undefined> {
+  const method = await multikeyFor(mb, id, controller);
+  if (!method) return undefined;
+  return use === 'jws' ? { method, jwk: await jwkOfMultikey(method) } : { method };
 }
 
 function controllerDoc(controller: string, methods: readonly JsonObject[]): JsonObject {
@@ -109,27 +164,36 @@ function splitFragment(ref: string): { base: string; fragment: string | undefine
   return i < 0 ? { base: ref, fragment: undefined } : { base: ref.slice(0, i), fragment: ref.slice(i + 1) };
 }
 
-async function resolveDidKey(ref: string): Promise<ResolvedMethod> {
+async function resolveDidKey(ref: string, use: KeyUse): Promise<ResolvedMethod> {
   const { base, fragment } = splitFragment(ref);
   const mb = base.slice('did:key:'.length);
   if (fragment !== undefined && fragment !== mb) throw fail('KEY_NOT_FOUND', `did:key fragment ${fragment} is not its key`);
   // Policy: a bare did:key names its one and only key, so it is accepted as the method itself.
-  const method = await multikeyFor(mb, ref, base);
-  if (!method) throw notChecked('UNSUPPORTED_KEY', 'unsupported', `did:key ${mb.slice(0, 8)}… is not an Ed25519 or P-256/P-384 key`);
-  return { ref, controller: base, method, controllerDocument: controllerDoc(base, [method]), binding: 'self-certifying' };
+  const found = await methodFromMultibase(mb, ref, base, use);
+  if (!found) throw notChecked('UNSUPPORTED_KEY', 'unsupported', `did:key ${mb.slice(0, 8)}… is not an Ed25519 or P-256/P-384 key`);
+  return { ref, controller: base, ...found, controllerDocument: controllerDoc(base, [found.method]), binding: 'self-certifying' };
 }
 
-async function resolveDidJwk(ref: string): Promise<ResolvedMethod> {
-  const { base } = splitFragment(ref);
+/**
+ * did:jwk (method spec): the DID is base64url(JSON of a public JWK); its one method is `#0`. A JWK
+ * with private parts is not a valid did:jwk; one with `use: "enc"` is for key agreement only, so it
+ * signs nothing.
+ */
+async function resolveDidJwk(ref: string, use: KeyUse): Promise<ResolvedMethod> {
+  const { base, fragment } = splitFragment(ref);
+  if (fragment !== undefined && fragment !== '0') throw fail('KEY_NOT_FOUND', `did:jwk has no method #${fragment} (only #0)`);
   let jwk: unknown;
   try {
     jwk = JSON.parse(base64urlDecodeToText(base.slice('did:jwk:'.length)));
   } catch {
     throw fail('KEY_NOT_FOUND', 'did:jwk does not hold a JSON Web Key');
   }
-  const method = isJsonObject(jwk) ? await multikeyFromJwk(jwk, ref, base) : undefined;
-  if (!method) throw notChecked('UNSUPPORTED_KEY', 'unsupported', 'did:jwk key type not supported');
-  return { ref, controller: base, method, controllerDocument: controllerDoc(base, [method]), binding: 'self-certifying' };
+  if (!isJsonObject(jwk) || typeof jwk.kty !== 'string') throw fail('KEY_NOT_FOUND', 'did:jwk does not hold a JSON Web Key');
+  if (hasPrivateParts(jwk)) throw fail('KEY_NOT_FOUND', 'did:jwk holds private key material');
+  if (jwk.use === 'enc') throw fail('KEY_NOT_AUTHORIZED', 'did:jwk key is for encryption only');
+  const found = await methodFromJwk(jwk, ref, base, use);
+  if (!found) throw notChecked('UNSUPPORTED_KEY', 'unsupported', `did:jwk key type ${jwk.kty} not supported${use === 'jws' ? '' : ' for Data Integrity'}`);
+  return { ref, controller: base, ...found, controllerDocument: controllerDoc(base, [found.method]), binding: 'self-certifying' };
 }
 
 /** The https URL of a did:web DID document (W3C did:web method, §3.2). */
@@ -141,7 +205,7 @@ export function didWebUrl(did: string): string | undefined {
 }
 
 /** Find `ref` among a fetched document's methods; relative ids (`#key-1`) are resolved against it. */
-async function methodFromDocument(doc: JsonObject, ref: string, docId: string): Promise<ResolvedMethod | undefined> {
+async function methodFromDocument(doc: JsonObject, ref: string, docId: string, use: KeyUse): Promise<ResolvedMethod | undefined> {
   const abs = (id: string) => (id.startsWith('#') ? docId + id : id);
   const listed = (term: string) => asArray(doc[term]);
   const candidates: JsonValue[] = [...listed('verificationMethod'), ...listed('assertionMethod'), ...listed('publicKey')];
@@ -149,10 +213,11 @@ async function methodFromDocument(doc: JsonObject, ref: string, docId: string): 
   const found = candidates.find((m) => isJsonObject(m) && typeof m.id === 'string' && abs(m.id) === ref);
   if (!isJsonObject(found)) return undefined;
   const controller = typeof found.controller === 'string' ? abs(found.controller) : docId;
-  let method: JsonObject | undefined;
-  if (typeof found.publicKeyMultibase === 'string') method = await multikeyFor(found.publicKeyMultibase, ref, controller);
-  else if (isJsonObject(found.publicKeyJwk)) method = await multikeyFromJwk(found.publicKeyJwk, ref, controller);
-  if (!method) throw notChecked('UNSUPPORTED_KEY', 'unsupported', `key type ${String(found.type)} not supported`);
+  let key: { method: JsonObject; jwk?: JWK } | undefined;
+  if (typeof found.publicKeyMultibase === 'string') key = await methodFromMultibase(found.publicKeyMultibase, ref, controller, use);
+  else if (isJsonObject(found.publicKeyJwk)) key = await methodFromJwk(found.publicKeyJwk, ref, controller, use);
+  if (!key) throw notChecked('UNSUPPORTED_KEY', 'unsupported', `key type ${String(found.type)} not supported`);
+  const { method } = key;
   const authorized = listed('assertionMethod').some((m) => idOf(m) !== undefined && abs(idOf(m) as string) === ref); // why: idOf checked just before
   const controllerDocument: JsonObject = {
     '@context': [DID_V1, MULTIKEY_V1],
@@ -160,59 +225,64 @@ async function methodFromDocument(doc: JsonObject, ref: string, docId: string): 
     verificationMethod: [method],
     assertionMethod: authorized && controller === docId ? [ref] : [],
   };
-  return { ref, controller, method, controllerDocument, binding: 'resolved' };
+  return { ref, controller, ...key, controllerDocument, binding: 'resolved' };
 }
 
-async function fragmentKey(ref: string, unresolved: NotCheckedCode): Promise<ResolvedMethod | undefined> {
+async function fragmentKey(ref: string, unresolved: NotCheckedCode, use: KeyUse): Promise<ResolvedMethod | undefined> {
   const { base, fragment } = splitFragment(ref);
   if (!fragment) return undefined;
-  const method = await multikeyFor(fragment, ref, base);
-  if (!method) return undefined;
-  return { ref, controller: base, method, controllerDocument: controllerDoc(base, [method]), binding: 'fragment', unresolved };
+  const found = await methodFromMultibase(fragment, ref, base, use);
+  if (!found) return undefined;
+  return { ref, controller: base, ...found, controllerDocument: controllerDoc(base, [found.method]), binding: 'fragment', unresolved };
 }
 
-async function resolveRemote(ref: string, docUrl: string, docId: string, remote: Remote): Promise<ResolvedMethod> {
+async function resolveRemote(ref: string, docUrl: string, docId: string, remote: Remote, use: KeyUse): Promise<ResolvedMethod> {
   const got = await remote.get(docUrl, { accept: 'application/did+json, application/ld+json, application/json' });
   if (!got.ok || got.response.status !== 200) {
     const code: NotCheckedCode = got.ok ? 'FETCH_FAILED' : got.code;
-    const viaFragment = await fragmentKey(ref, code);
+    const viaFragment = await fragmentKey(ref, code, use);
     if (viaFragment) return viaFragment;
     throw notChecked(code, code === 'NEEDS_NETWORK' ? 'offline' : 'error', `${docUrl} could not be fetched`);
   }
   const doc = remoteJson(got.response);
   if (!isJsonObject(doc)) throw fail('KEY_NOT_FOUND', `${docUrl} is not a JSON document`);
-  const found = await methodFromDocument(doc, ref, docId);
+  const found = await methodFromDocument(doc, ref, docId, use);
   if (!found) throw fail('KEY_NOT_FOUND', `${docUrl} does not list ${ref}`);
   return { ...found, fetchedAt: got.response.fetchedAt, fromCache: got.response.fromCache };
 }
 
-/** did:key and did:jwk resolve by pure computation from the identifier, so their answers are kept. */
+/**
+ * did:key and did:jwk resolve by pure computation from the identifier, so their answers are kept,
+ * per use (the same key answers differently for a cryptosuite and for a JWS).
+ */
 const selfCertified = new Map<string, Promise<ResolvedMethod>>();
 const MAX_SELF_CERTIFIED = 512;
 
-function remembered(ref: string, resolve: (ref: string) => Promise<ResolvedMethod>): Promise<ResolvedMethod> {
-  let hit = selfCertified.get(ref);
+function remembered(ref: string, use: KeyUse, resolve: (ref: string, use: KeyUse) => Promise<ResolvedMethod>): Promise<ResolvedMethod> {
+  const key = `${use} ${ref}`;
+  let hit = selfCertified.get(key);
   if (!hit) {
-    hit = resolve(ref);
-    hit.catch(() => selfCertified.delete(ref));
+    hit = resolve(ref, use);
+    hit.catch(() => selfCertified.delete(key));
     if (selfCertified.size >= MAX_SELF_CERTIFIED) selfCertified.delete(selfCertified.keys().next().value as string); // why: not empty when full
-    selfCertified.set(ref, hit);
+    selfCertified.set(key, hit);
   }
   return hit;
 }
 
-export async function resolveVerificationMethod(ref: string, remote: Remote): Promise<ResolvedMethod> {
-  if (ref.startsWith('did:key:')) return remembered(ref, resolveDidKey);
-  if (ref.startsWith('did:jwk:')) return remembered(ref, resolveDidJwk);
+/** Resolve a verification method for `use` (Data Integrity unless told otherwise). */
+export async function resolveVerificationMethod(ref: string, remote: Remote, use: KeyUse = 'data-integrity'): Promise<ResolvedMethod> {
+  if (ref.startsWith('did:key:')) return remembered(ref, use, resolveDidKey);
+  if (ref.startsWith('did:jwk:')) return remembered(ref, use, resolveDidJwk);
   if (ref.startsWith('did:web:')) {
     const { base } = splitFragment(ref);
     const url = didWebUrl(base);
     if (!url) throw fail('KEY_NOT_FOUND', `${base} is not a valid did:web`);
-    return resolveRemote(ref, url, base, remote);
+    return resolveRemote(ref, url, base, remote, use);
   }
   if (ref.startsWith('https://') || ref.startsWith('http://')) {
     const { base } = splitFragment(ref);
-    return resolveRemote(ref, base, base, remote);
+    return resolveRemote(ref, base, base, remote, use);
   }
   // did:example is reserved for examples and never resolves; other DID methods may, elsewhere.
   if (ref.startsWith('did:') && !ref.startsWith('did:example:')) {
@@ -220,7 +290,7 @@ export async function resolveVerificationMethod(ref: string, remote: Remote): Pr
   }
   // A name that nothing resolves (`urn:uuid:…#z6Mk…`): only the fragment convention can give a key.
   if (ref.startsWith('urn:')) {
-    const viaFragment = await fragmentKey(ref, 'UNSUPPORTED_KEY');
+    const viaFragment = await fragmentKey(ref, 'UNSUPPORTED_KEY', use);
     if (viaFragment) return viaFragment;
   }
   throw fail('KEY_NOT_FOUND', `verification method ${ref} cannot be dereferenced`);
