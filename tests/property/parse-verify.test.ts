@@ -2,12 +2,14 @@
 // verification never throws at all, on arbitrary bytes and on mutated real credentials.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isTsumikiError } from '../../src/lib/errors.ts';
 import { parseInput } from '../../src/lib/formats/parse.ts';
 import { CHECK_IDS, verdictOf, type Check } from '../../src/lib/model/verification.ts';
-import { createEnv } from '../../src/lib/verify/env.ts';
+import { createEnv, type VerifyEnv } from '../../src/lib/verify/env.ts';
+import { base64urlDecode } from '../../src/lib/util/base64.ts';
 import { verifyBytes } from '../../src/lib/verify/pipeline.ts';
+import { containerBytes, createTestIssuers } from '../support/issuer.ts';
 
 const env = createEnv({ now: new Date('2026-11-23T00:00:00Z') });
 const fixtures = [
@@ -67,22 +69,75 @@ describe('parser and pipeline properties', () => {
       { numRuns: 60 },
     );
   });
+});
 
-  it('a mutated signed credential is never verified unless the mutation left its bytes meaningfully equal', async () => {
-    const original = fixtures[0]!;
+/**
+ * Inputs that verify, each with the environment it verifies in: a published fixture (offline) and the
+ * test issuer's own credentials (online against its fake network), as JSON, as JWS and baked in a PNG.
+ */
+interface VerifiedBase {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly env: VerifyEnv;
+}
+
+/**
+ * What a verifier must read the same for the verdict to stand: the JSON of a credential (so white space
+ * may change), or for a JWS the signed text (header and payload exactly as written) and the signature's
+ * bytes (base64url may spell the last bits two ways).
+ */
+function signedContent(bytes: Uint8Array): string | undefined {
+  try {
+    const parsed = parseInput(bytes);
+    if (parsed.kind !== 'credentials' || parsed.input.credentials.length !== 1) return undefined;
+    const c = parsed.input.credentials[0]!; // why: length checked just above
+    if (!c.jws) return JSON.stringify(c.credential);
+    const [header, payload, signature] = c.jws.split('.');
+    return `${header}.${payload}.${[...base64urlDecode(signature ?? '')].join(',')}`;
+  } catch {
+    return undefined;
+  }
+}
+
+describe('a mutated credential is never verified', () => {
+  const bases: VerifiedBase[] = [];
+  beforeAll(async () => {
+    const issuers = await createTestIssuers();
+    const online = issuers.world.env();
+    const png = new Uint8Array(readFileSync('tests/fixtures/ob2/1edtech-validator/assets/robotics-badge.png'));
+    bases.push({ name: 'v2NoStatus.json (fixture)', bytes: fixtures[0]!, env });
+    for (const format of ['eddsa-rdfc-2022', 'vc-jwt-EdDSA', 'ob2-RS256'] as const) {
+      const issuer = issuers.formats[format];
+      const signed = await issuer.issue({ status: 'not-revoked' });
+      bases.push({ name: `${format} (text)`, bytes: containerBytes(signed, 'text', png, issuer.version), env: online });
+    }
+    const di = issuers.formats['eddsa-rdfc-2022'];
+    bases.push({ name: 'eddsa-rdfc-2022 (png)', bytes: containerBytes(await di.issue({ status: 'not-revoked' }), 'png', png, 'ob3'), env: online });
+    // Each base verifies as it is: otherwise "never verified" below would hold for nothing.
+    for (const base of bases) {
+      expect((await verifyBytes(base.bytes, base.env)).credentials[0]?.verification.verdict, base.name).toBe('verified');
+      expect(signedContent(base.bytes), base.name).toBeDefined();
+    }
+  }, 60_000);
+
+  it('one random edit (a byte overwritten, cut, or bytes spliced in) either changes nothing that was signed or the verdict', async () => {
+    const edited = fc.tuple(fc.nat({ max: 1_000_000 }), fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('flip', 'cut', 'insert'), fc.uint8Array({ minLength: 1, maxLength: 8 }));
     await fc.assert(
-      fc.asyncProperty(mutated.filter((b) => b.length > 100), async (bytes) => {
-        const result = await verifyBytes(bytes, env);
-        const verdict = result.credentials[0]?.verification.verdict;
+      fc.asyncProperty(edited, async ([which, at, value, kind, extra]) => {
+        const base = bases[which % bases.length]!; // why: bases is filled in beforeAll
+        const i = at % base.bytes.length;
+        const bytes =
+          kind === 'flip' ? Uint8Array.from(base.bytes, (x, j) => (j === i ? value : x))
+          : kind === 'cut' ? base.bytes.slice(0, i)
+          : new Uint8Array([...base.bytes.subarray(0, i), ...extra, ...base.bytes.subarray(i)]);
+        const verdict = (await verifyBytes(bytes, base.env)).credentials[0]?.verification.verdict;
         if (verdict !== 'verified') return;
-        // Only whitespace-level edits may keep a credential verified: its JSON must be unchanged.
-        const same = JSON.stringify(JSON.parse(new TextDecoder().decode(bytes))) === JSON.stringify(JSON.parse(new TextDecoder().decode(original)));
-        const other = fixtures.slice(1).some((f) => f.length === bytes.length);
-        expect(same || other).toBe(true);
+        // Verified after the edit: only if what was signed reads exactly as before (its own base, no other).
+        expect(signedContent(bytes), `${base.name}: ${kind} at ${i} kept "verified"`).toBe(signedContent(base.bytes));
       }),
-      { numRuns: 60 },
+      { numRuns: 200 },
     );
-  });
+  }, 120_000);
 });
 
 describe('verdictOf', () => {
