@@ -12,6 +12,7 @@ declare module 'jsonld-signatures' {
   export function sign(document: object, options: { suite: unknown; purpose: unknown; documentLoader: DocumentLoader }): Promise<Record<string, unknown>>;
   export const purposes: {
     AssertionProofPurpose: new (options?: { controller?: object; date?: Date | string; maxTimestampDelta?: number }) => unknown;
+    AuthenticationProofPurpose: new (options: { challenge: string; domain?: string; controller?: object; date?: Date | string }) => unknown;
   };
   const jsigs: { verify: typeof verify; sign: typeof sign; purposes: typeof purposes };
   export default jsigs;

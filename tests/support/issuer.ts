@@ -128,17 +128,20 @@ export async function generateRsaKey(): Promise<RsaKey> {
 
 export type DiSuite = 'eddsa-rdfc-2022' | 'Ed25519Signature2020' | 'ecdsa-rdfc-2019';
 
+/** When test proofs say they were made: before `NOW`, as a proof made after the verifier's clock is refused. */
+export const SIGNED_AT = VALID_FROM;
+
 /** Sign `credential` with an embedded proof; the signer's id becomes the proof's verificationMethod. */
 export async function signDi(credential: JsonObject, suiteName: DiSuite, pair: DbMultikeyPair): Promise<JsonObject> {
   const signer = pair.signer();
   let suite: unknown;
   let document = credential;
   if (suiteName === 'Ed25519Signature2020') {
-    suite = new Ed25519Signature2020({ signer });
+    suite = new Ed25519Signature2020({ signer, date: SIGNED_AT });
     const contexts = Array.isArray(credential['@context']) ? credential['@context'] : [credential['@context'] ?? VC_V2];
     if (!contexts.includes(ED25519_2020_V1)) document = { ...credential, '@context': [...contexts, ED25519_2020_V1] };
   } else {
-    suite = new DataIntegrityProof({ signer, cryptosuite: suiteName === 'eddsa-rdfc-2022' ? eddsaRdfc2022 : ecdsaRdfc2019 });
+    suite = new DataIntegrityProof({ signer, date: SIGNED_AT, cryptosuite: suiteName === 'eddsa-rdfc-2022' ? eddsaRdfc2022 : ecdsaRdfc2019 });
   }
   const signed = await jsigs.sign(structuredClone(document), {
     suite,

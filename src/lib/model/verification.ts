@@ -37,6 +37,10 @@ export const FAILURE_CODES = [
   'SIGNATURE_MISMATCH', //         the signature does not match the content
   'PROOF_INVALID', //              the proof is malformed or its options are wrong (purpose, dates)
   'UNDEFINED_TERM', //             a property no bundled context defines: it would not be covered by the signature
+  'AMBIGUOUS', //                  the signed data reads more than one way (two expiry dates, two credentials in one graph)
+  'CHALLENGE_MISMATCH', //         a presentation's proof answers another challenge than the one asked
+  'DOMAIN_MISMATCH', //            a presentation's proof is for another domain than the one asked
+  'HOLDER_MISMATCH', //            a presentation's holder is not who signed it
   'ALG_FORBIDDEN', //              a JWS with `alg: none` or a shared-secret algorithm
   'JWT_CLAIM_MISMATCH', //         iss/sub/jti/nbf/exp disagree with the credential inside the JWT
   'KEY_NOT_FOUND', //              the verification method does not resolve to a usable key
@@ -68,6 +72,7 @@ export const NOT_CHECKED_CODES = [
   'KEY_IN_HEADER_ONLY', //         the key came from the JWT header: proves the signature, not the issuer
   'NO_RECIPIENT_GIVEN', //         the user gave no identity to compare with
   'PROOF_NOT_VERIFIED', //         depends on a proof that did not verify
+  'NOT_READABLE', //               depends on reading what was signed, which failed (see the structure check)
   'CHECK_ERROR', //                the check itself threw (a bug or an unexpected input)
 ] as const;
 
@@ -107,7 +112,7 @@ export function verdictOf(checks: readonly Check[]): Verdict {
   if (checks.length === 0) return 'rejected';
   if (checks.some((c) => c.id === 'format' && c.outcome === 'failed')) return 'rejected';
   if (checks.some((c) => c.outcome === 'failed')) return 'failed';
-  if (checks.some((c) => c.id === 'proof' && c.outcome === 'not-checked' && c.reason === 'unsupported'))
+  if (checks.some((c) => (c.id === 'proof' || c.id === 'structure') && c.outcome === 'not-checked' && c.reason === 'unsupported'))
     return 'unsupported';
   if (checks.some((c) => c.outcome === 'not-checked' && c.reason !== 'not-applicable')) return 'incomplete';
   // A report without a passed proof is never verified, whatever else it holds.

@@ -12,9 +12,8 @@ import { idOf, isJsonObject } from '../formats/json.ts';
 import type { JsonObject } from '../model/credential.ts';
 import { base58btcDecode } from '../util/base64.ts';
 import { KeyResolutionError, resolveVerificationMethod } from '../verify/keys.ts';
-import { contextLoader } from '../verify/loader.ts';
 import { createRemote } from '../verify/remote.ts';
-import { unknownContextIn } from '../verify/steps/eddsa-rdfc-2022.ts';
+import { contextLoader, unknownContextIn } from '../verify/loader.ts';
 import { ed25519Verifier } from '../verify/webcrypto-ed25519.ts';
 import { base58btcEncode } from './base45.ts';
 

@@ -15,6 +15,14 @@ export class UnknownContextError extends Error {
   }
 }
 
+/** jsonld.js wraps a loader's error (as `details.cause` or `cause`); find ours in the chain. */
+export function unknownContextIn(e: unknown, depth = 0): UnknownContextError | undefined {
+  if (e instanceof UnknownContextError) return e;
+  if (depth > 5 || typeof e !== 'object' || e === null) return undefined;
+  const o = e as { cause?: unknown; details?: { cause?: unknown } }; // why: JsonLdError keeps its cause in details
+  return unknownContextIn(o.details?.cause, depth + 1) ?? unknownContextIn(o.cause, depth + 1);
+}
+
 export interface LoaderRecord {
   readonly methods: Map<string, ResolvedMethod>;
   unknownContext?: string;

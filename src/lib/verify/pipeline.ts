@@ -2,22 +2,28 @@
  * The verification pipeline: ordered steps, one check each, collected into a report whose
  * verdict is derived by `verdictOf`. It never throws: a step that throws becomes
  * `not-checked / error` for that step alone.
+ *
+ * Every check after `proof` reads the one reading of the credential (./reading), never the JSON
+ * layout it arrived in: for a VC the signed graph (built once and shared with the eddsa-rdfc-2022 /
+ * ecdsa-rdfc-2019 proof check), for OB 2.0 the documents the proof step fetched from their IRIs.
  */
 import { isTsumikiError, type ErrorCode } from '../errors.ts';
-import { idOf } from '../formats/json.ts';
 import { parseInput } from '../formats/parse.ts';
-import type { CredentialFormat, ParsedCredential } from '../model/credential.ts';
+import type { CredentialFormat, JsonObject, ParsedCredential } from '../model/credential.ts';
+import type { CredentialReading } from '../model/reading.ts';
 import { verdictOf, type Check, type CheckId, type Verdict } from '../model/verification.ts';
 import type { VerifyEnv } from './env.ts';
 import type { ResolvedMethod } from './keys.ts';
+import { unknownContextIn } from './loader.ts';
+import { checkProofSet } from './proofs/index.ts';
+import { AmbiguousReadingError, isOb2Format, readOb2, readVc, type Quad } from './reading/index.ts';
 import { checkBinding, notCheckedAfter } from './steps/binding.ts';
+import { checkJwt, jwtPeriod } from './steps/proof-jwt.ts';
 import { checkOb2Hosted, checkOb2Signed } from './steps/proof-ob2.ts';
-import { checkEmbeddedProofs } from './steps/proof-di.ts';
-import { checkJwt } from './steps/proof-jwt.ts';
 import { checkRecipient } from './steps/recipient.ts';
 import { checkStatus } from './steps/status.ts';
 import { checkOb2Structure, checkVcStructure } from './steps/structure.ts';
-import { checkValidity, periodOf } from './steps/validity.ts';
+import { checkValidity, joinPeriods, ob2Period, vcPeriod, type Period } from './steps/validity.ts';
 
 export interface Verification {
   readonly verdict: Verdict;
@@ -31,6 +37,8 @@ export interface CredentialResult {
   readonly format: CredentialFormat;
   readonly parsed: ParsedCredential;
   readonly verification: Verification;
+  /** What was signed, read one way: every screen shows this, not `parsed.credential`. Absent when it could not be read. */
+  readonly reading?: CredentialReading;
 }
 
 export interface InputResult {
@@ -42,11 +50,15 @@ export interface InputResult {
   readonly rejected?: Verification;
 }
 
+function errorCheck(id: CheckId, e: unknown): Check {
+  return { id, outcome: 'not-checked', reason: 'error', code: 'CHECK_ERROR', data: { detail: e instanceof Error ? e.message.slice(0, 300) : String(e) } };
+}
+
 async function guarded(id: CheckId, step: () => Promise<Check> | Check): Promise<Check> {
   try {
     return await step();
   } catch (e) {
-    return { id, outcome: 'not-checked', reason: 'error', code: 'CHECK_ERROR', data: { detail: e instanceof Error ? e.message.slice(0, 300) : String(e) } };
+    return errorCheck(id, e);
   }
 }
 
@@ -54,68 +66,127 @@ function report(checks: Check[], env: VerifyEnv): Verification {
   return { verdict: verdictOf(checks), checks, checkedAt: env.now.toISOString(), online: env.remote.online };
 }
 
-/** Verify one parsed credential. Never throws. */
-export async function verifyParsed(parsed: ParsedCredential, env: VerifyEnv): Promise<Verification> {
-  const credential = parsed.credential;
-  const ob2 = parsed.format === 'ob2-hosted' || parsed.format === 'ob2-signed';
-  const checks: Check[] = [{ id: 'format', outcome: 'passed', code: 'FORMAT_OK', data: { format: parsed.format, container: parsed.container } }];
-  checks.push(await guarded('structure', () => (ob2 ? checkOb2Structure(credential) : checkVcStructure(credential))));
-
-  let method: ResolvedMethod | undefined;
-  let proof: Check;
-  let binding: Check | undefined;
-  let subject = credential; // what the later checks read: for hosted OB 2.0, the fetched copy
-  switch (parsed.format) {
-    case 'ob3-di':
-    case 'clr2-di': {
-      const found = await guardedFinding(() => checkEmbeddedProofs(credential, env));
-      proof = found.check;
-      method = found.method;
-      break;
-    }
-    case 'ob3-jwt':
-    case 'clr2-jwt': {
-      const found = await guardedFinding(() => checkJwt(parsed, env));
-      proof = found.check;
-      method = found.method;
-      binding = found.binding;
-      break;
-    }
-    case 'ob2-signed': {
-      const found = await guardedFinding(() => checkOb2Signed(parsed, env));
-      proof = found.check;
-      binding = found.binding;
-      break;
-    }
-    case 'ob2-hosted': {
-      const found = await guardedFinding(() => checkOb2Hosted(credential, env));
-      proof = found.check;
-      binding = found.binding;
-      subject = found.assertion ?? credential;
-      break;
-    }
-  }
-  checks.push(proof);
-  checks.push(binding ?? checkBinding(proof, method, idOf(credential.issuer)));
-  checks.push(await guarded('validity-period', () => checkValidity(periodOf(subject), env)));
-  checks.push(await guarded('status', () => (proof.outcome === 'passed' ? checkStatus(parsed, subject, env) : notCheckedAfter('status', proof))));
-  checks.push(await guarded('recipient', () => checkRecipient(subject, env)));
-  return report(checks, env);
+/** Why a reading could not be made, as the structure check says it. */
+function unreadable(e: unknown): Check {
+  const unknown = unknownContextIn(e);
+  if (unknown) return { id: 'structure', outcome: 'not-checked', reason: 'unsupported', code: 'UNKNOWN_CONTEXT', data: { url: unknown.url } };
+  if (e instanceof AmbiguousReadingError) return { id: 'structure', outcome: 'failed', code: 'AMBIGUOUS', data: { problem: e.problem } };
+  const name = e instanceof Error ? e.name : '';
+  const message = e instanceof Error ? e.message.slice(0, 300) : String(e);
+  if (name === 'jsonld.ValidationError' || /safe mode/i.test(message)) return { id: 'structure', outcome: 'failed', code: 'UNDEFINED_TERM', data: { detail: message } };
+  return { id: 'structure', outcome: 'failed', code: 'STRUCTURE_INVALID', data: { problem: `not readable as JSON-LD: ${message}` } };
 }
 
-interface Finding {
-  check: Check;
-  method?: ResolvedMethod;
-  binding?: Check;
-  assertion?: ParsedCredential['credential'];
+const notReadable = (id: CheckId): Check => ({ id, outcome: 'not-checked', reason: 'error', code: 'NOT_READABLE' });
+
+/** The checks that need a reading, when there is none: skipped because of the proof when it failed, else because of the reading. */
+const skipped = (proof: Check, ids: readonly CheckId[]): Check[] => ids.map((id) => (proof.outcome === 'passed' ? notReadable(id) : notCheckedAfter(id, proof)));
+
+interface ProofStep {
+  readonly proof: Check;
+  readonly method?: ResolvedMethod | undefined;
+  readonly binding?: Check | undefined;
+  readonly period?: Period;
+  readonly reading?: CredentialReading | undefined;
 }
 
-async function guardedFinding(step: () => Promise<Finding>): Promise<Finding> {
+/** The recipient check: nothing to compare when the user gave no identity, else the reading's. */
+function checkRecipientOf(document: JsonObject | undefined, env: VerifyEnv): Promise<Check> {
+  if (env.recipient === undefined) return checkRecipient({}, env);
+  return guarded('recipient', () => (document ? checkRecipient(document, env) : notReadable('recipient')));
+}
+
+async function guardedProof(step: () => Promise<ProofStep>): Promise<ProofStep> {
   try {
     return await step();
   } catch (e) {
-    return { check: { id: 'proof', outcome: 'not-checked', reason: 'error', code: 'CHECK_ERROR', data: { detail: e instanceof Error ? e.message.slice(0, 300) : String(e) } } };
+    return { proof: errorCheck('proof', e) };
   }
+}
+
+/** A VC-JWT's `nbf`/`exp` as validity bounds (checked with the credential's own). */
+function jwtBounds(payload: JsonObject | undefined): Period {
+  if (!payload) return { from: [], until: [] };
+  const p = jwtPeriod(payload);
+  const at = (iso: string) => Date.parse(iso);
+  const invalid = p.invalid ? [{ field: p.invalid, value: payload[p.invalid] ?? null, at: undefined }] : [];
+  return {
+    from: [...(p.from ? [{ field: 'nbf', value: p.from.value, at: at(p.from.value) }] : []), ...(p.invalid === 'nbf' ? invalid : [])],
+    until: [...(p.until ? [{ field: 'exp', value: p.until.value, at: at(p.until.value) }] : []), ...(p.invalid === 'exp' ? invalid : [])],
+  };
+}
+
+async function verifyVc(parsed: ParsedCredential, env: VerifyEnv, checks: Check[]): Promise<CredentialReading | undefined> {
+  const credential = parsed.credential;
+  let reading: CredentialReading | undefined;
+  let quads: Quad[] | undefined;
+  try {
+    ({ reading, quads } = await readVc(parsed));
+    checks.push(await guarded('structure', () => checkVcStructure(credential, (reading as CredentialReading).document))); // why: assigned just above
+  } catch (e) {
+    checks.push(unreadable(e));
+  }
+  const jwt = parsed.format === 'ob3-jwt' || parsed.format === 'clr2-jwt';
+  const issuer = reading?.badge.issuer.id ?? undefined;
+  const step = await guardedProof(async () => {
+    if (jwt) {
+      const found = await checkJwt(parsed, env);
+      return { proof: found.check, method: found.method, binding: found.binding, period: jwtBounds(found.payload) };
+    }
+    const found = await checkProofSet(credential, env, { purpose: 'assertionMethod', controller: issuer, ...(quads ? { quads } : {}) });
+    return { proof: found.check, method: found.method };
+  });
+  checks.push(step.proof);
+  if (!reading) {
+    checks.push(...skipped(step.proof, ['issuer-key', 'validity-period', 'status']), await checkRecipientOf(undefined, env));
+    return undefined;
+  }
+  const document = reading.document;
+  checks.push(step.binding ?? checkBinding(step.proof, step.method, issuer));
+  checks.push(await guarded('validity-period', () => checkValidity(joinPeriods(vcPeriod(document), step.period ?? { from: [], until: [] }), env)));
+  checks.push(await guarded('status', () => (step.proof.outcome === 'passed' ? checkStatus(parsed, document, env) : notCheckedAfter('status', step.proof))));
+  checks.push(await checkRecipientOf(document, env));
+  return reading;
+}
+
+async function verifyOb2(parsed: ParsedCredential, env: VerifyEnv, checks: Check[]): Promise<CredentialReading | undefined> {
+  checks.push(await guarded('structure', () => checkOb2Structure(parsed.credential)));
+  const step = await guardedProof(async () => {
+    const found = parsed.format === 'ob2-signed' ? await checkOb2Signed(parsed, env) : await checkOb2Hosted(parsed.credential, env);
+    // The hosted copy, when fetched, is the truth; a signed assertion is its JWS payload.
+    const assertion = found.assertion ?? parsed.credential;
+    const reading = readOb2({ assertion, badgeClass: found.badgeClass, issuer: found.issuerProfile }, parsed.format);
+    return { proof: found.check, binding: found.binding, reading };
+  });
+  checks.push(step.proof);
+  const reading = step.reading;
+  if (!reading) {
+    checks.push(step.binding ?? notReadable('issuer-key'), ...skipped(step.proof, ['validity-period', 'status']), await checkRecipientOf(undefined, env));
+    return undefined;
+  }
+  const document = reading.document;
+  checks.push(step.binding ?? notCheckedAfter('issuer-key', step.proof));
+  checks.push(await guarded('validity-period', () => checkValidity(ob2Period(document), env)));
+  checks.push(await guarded('status', () => (step.proof.outcome === 'passed' ? checkStatus(parsed, document, env) : notCheckedAfter('status', step.proof))));
+  checks.push(await checkRecipientOf(document, env));
+  return reading;
+}
+
+/** Verify one parsed credential, and read what was signed. Never throws. */
+export async function verifyCredential(parsed: ParsedCredential, env: VerifyEnv): Promise<{ verification: Verification; reading?: CredentialReading }> {
+  const checks: Check[] = [{ id: 'format', outcome: 'passed', code: 'FORMAT_OK', data: { format: parsed.format, container: parsed.container } }];
+  let reading: CredentialReading | undefined;
+  try {
+    reading = isOb2Format(parsed.format) ? await verifyOb2(parsed, env, checks) : await verifyVc(parsed, env, checks);
+  } catch (e) {
+    checks.push(errorCheck('proof', e));
+  }
+  return { verification: report(checks, env), ...(reading ? { reading } : {}) };
+}
+
+/** Verify one parsed credential. Never throws. */
+export async function verifyParsed(parsed: ParsedCredential, env: VerifyEnv): Promise<Verification> {
+  return (await verifyCredential(parsed, env)).verification;
 }
 
 /** A report for input that is not a readable credential. */
@@ -141,7 +212,8 @@ export async function verifyBytes(bytes: Uint8Array, env: VerifyEnv): Promise<In
     }
     const credentials: CredentialResult[] = [];
     for (const parsed of outcome.input.credentials) {
-      credentials.push({ format: parsed.format, parsed, verification: await verifyParsed(parsed, env) });
+      const { verification, reading } = await verifyCredential(parsed, env);
+      credentials.push({ format: parsed.format, parsed, verification, ...(reading ? { reading } : {}) });
     }
     return { credentials };
   } catch (e) {

@@ -5,7 +5,7 @@
  */
 import { asArray, isJsonObject } from '../formats/json.ts';
 import type { CredentialFormat, JsonObject, JsonValue } from '../model/credential.ts';
-import { dateAt, idAt, objectAt, objectsAt, stringAt, textOf } from './text.ts';
+import { dateAt, idAt, objectAt, objectsAt, stringAt, textOf } from '../formats/text.ts';
 import { isOb2, partsOf, titleOf } from './summary.ts';
 
 export interface Alignment {

@@ -5,7 +5,7 @@
  */
 import type { CredentialFormat, JsonObject, ParsedCredential } from '../model/credential.ts';
 import type { BadgeSummary } from '../store/types.ts';
-import { allTextOf, dateAt, idAt, imageDataUriOf, objectAt, stringAt, textOf } from './text.ts';
+import { allTextOf, dateAt, idAt, imageDataUriOf, objectAt, stringAt, textOf } from '../formats/text.ts';
 import { marksOf } from './marks.ts';
 
 export interface CredentialSummary {

@@ -5,7 +5,7 @@ import { parseInput } from '../../../src/lib/formats/parse.ts';
 import type { JsonObject } from '../../../src/lib/model/credential.ts';
 import { badgeDetails } from '../../../src/lib/wallet/details.ts';
 import { summarize } from '../../../src/lib/wallet/summary.ts';
-import { textOf, imageDataUriOf } from '../../../src/lib/wallet/text.ts';
+import { textOf, imageDataUriOf } from '../../../src/lib/formats/text.ts';
 
 const parsed = (path: string) => {
   const o = parseInput(new Uint8Array(readFileSync(new URL(path, import.meta.url))));

@@ -2,7 +2,7 @@
  * Reading untrusted credential JSON as plain values: strings, language-tagged strings, ids,
  * data: URIs. Nothing here throws; a value of the wrong shape reads as undefined.
  */
-import { asArray, idOf, isJsonObject } from '../formats/json.ts';
+import { asArray, idOf, isJsonObject } from './json.ts';
 import type { JsonObject, JsonValue } from '../model/credential.ts';
 
 /** Longest string any summary field keeps (a hostile credential may carry megabytes of name). */

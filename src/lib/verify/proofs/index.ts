@@ -1,0 +1,258 @@
+/**
+ * The one room for embedded (Data Integrity / Linked Data) proofs, for issuers and holders alike:
+ * the proof purpose is a parameter (`assertionMethod` for a credential's issuer, `authentication`
+ * for a presentation's holder, with its challenge and domain).
+ *
+ * A proof set is unordered (Data Integrity §2.1.1): every proof is verified on its own and the
+ * answer does not depend on their order. The proof that decides is the one made by the expected
+ * controller (the issuer, the holder); other valid proofs (an endorser's, a witness's) are reported,
+ * never held against the document, and never stand in for the controller's. Chained proofs
+ * (`previousProof`) sign the document with the proofs they name, and hold only if those hold.
+ *
+ * eddsa-rdfc-2022 and ecdsa-rdfc-2019 are verified directly (./rdfc.ts); Ed25519Signature2020,
+ * the draft eddsa-2022 and ecdsa-sd-2023 go through Digital Bazaar's suites.
+ */
+import jsigs from 'jsonld-signatures';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { createVerifyCryptosuite as ecdsaSd2023 } from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
+import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
+import { asArray, idOf, isJsonObject } from '../../formats/json.ts';
+import type { JsonObject } from '../../model/credential.ts';
+import type { Check, CheckData } from '../../model/verification.ts';
+import { base58btcDecode } from '../../util/base64.ts';
+import type { VerifyEnv } from '../env.ts';
+import { KeyResolutionError, resolveVerificationMethod, type ResolvedMethod } from '../keys.ts';
+import { createLoader, unknownContextIn, type LoaderRecord } from '../loader.ts';
+import { quadsOf, unsecured, type Quad } from '../reading/index.ts';
+import { ed25519Verifier } from '../webcrypto-ed25519.ts';
+import { applyJsonldSpeedup } from '../jsonld-speedup.ts';
+import { ProofFormatError, verifyRdfcProof, type RdfcSuite } from './rdfc.ts';
+
+applyJsonldSpeedup();
+
+export type ProofPurpose = 'assertionMethod' | 'authentication';
+
+export interface ProofOptions {
+  readonly purpose: ProofPurpose;
+  /** Whose proof decides: the issuer's id, or the holder's. */
+  readonly controller: string | undefined;
+  /** For `authentication`: what the verifier asked the holder to sign. */
+  readonly challenge?: string;
+  readonly domain?: string;
+  /** The quads of the document without its proofs, when the reading already built them. */
+  readonly quads?: readonly Quad[];
+}
+
+export interface ProofResult {
+  readonly check: Check;
+  /** The key that verified the proof (only when it did), or the one it names when resolvable. */
+  readonly method?: ResolvedMethod;
+  readonly proof: JsonObject;
+}
+
+export interface ProofFinding {
+  /** The deciding proof's check, with `proofs` (how many) and `otherValid` (valid proofs by others). */
+  readonly check: Check;
+  readonly method?: ResolvedMethod;
+  /** Every proof's own result, in a stable order (not the order they were written in). */
+  readonly results: readonly ProofResult[];
+}
+
+/** More proofs than any real credential carries: refused before any work. */
+export const MAX_PROOFS = 8;
+
+/** eddsa-rdfc-2022's algorithm with its signature check done by WebCrypto (for the draft name eddsa-2022). */
+const eddsaWebCrypto = { ...eddsaRdfc2022, createVerifier: ({ verificationMethod }: { verificationMethod: Record<string, unknown> }) => ed25519Verifier(verificationMethod) };
+
+/** Ed25519Signature2020 with its signature check done by WebCrypto (canonicalisation unchanged). */
+class Ed25519Signature2020WebCrypto extends Ed25519Signature2020 {
+  async verifySignature(input: { verifyData: Uint8Array; verificationMethod: Record<string, unknown>; proof: { proofValue?: unknown } }): Promise<boolean> {
+    const value = input.proof.proofValue;
+    const signature = typeof value === 'string' && value.startsWith('z') ? base58btcDecode(value.slice(1)) : undefined;
+    if (!signature) throw new Error('The proof does not include a valid base58btc "proofValue".');
+    return (await ed25519Verifier(input.verificationMethod)).verify({ data: input.verifyData, signature });
+  }
+}
+
+type Suite = { readonly kind: 'rdfc'; readonly name: RdfcSuite } | { readonly kind: 'jsigs'; readonly name: string; readonly suite: unknown };
+
+/** The suite that verifies a proof, or undefined when this wallet has none for it. */
+function suiteFor(proof: JsonObject): Suite | undefined {
+  if (proof.type === 'Ed25519Signature2020') return { kind: 'jsigs', name: 'Ed25519Signature2020', suite: new Ed25519Signature2020WebCrypto() };
+  if (proof.type !== 'DataIntegrityProof') return undefined;
+  switch (proof.cryptosuite) {
+    case 'eddsa-rdfc-2022':
+    case 'ecdsa-rdfc-2019':
+      return { kind: 'rdfc', name: proof.cryptosuite };
+    case 'eddsa-2022':
+      // The draft name of eddsa-rdfc-2022: the same canonicalisation, hash and signature.
+      return { kind: 'jsigs', name: 'eddsa-2022', suite: new DataIntegrityProof({ cryptosuite: { ...eddsaWebCrypto, name: 'eddsa-2022' }, legacyContext: true }) };
+    case 'ecdsa-sd-2023':
+      return { kind: 'jsigs', name: 'ecdsa-sd-2023', suite: new DataIntegrityProof({ cryptosuite: ecdsaSd2023() }) };
+    default:
+      return undefined;
+  }
+}
+
+const failed = (code: 'PROOF_INVALID' | 'SIGNATURE_MISMATCH' | 'KEY_NOT_AUTHORIZED' | 'UNDEFINED_TERM' | 'CHALLENGE_MISMATCH' | 'DOMAIN_MISMATCH', data: CheckData): Check => ({ id: 'proof', outcome: 'failed', code, data });
+
+/** jsigs wraps what went wrong in a VerificationError whose `errors` holds the causes. */
+function causes(e: unknown): unknown[] {
+  if (Array.isArray(e)) return e.flatMap(causes);
+  const inner = (e as { errors?: unknown } | null)?.errors; // why: VerificationError is a plain Error with an `errors` array
+  return Array.isArray(inner) && inner.length > 0 ? inner.flatMap(causes) : [e];
+}
+
+function messageOf(e: unknown): string {
+  return causes(e)
+    .map((c) => (c instanceof Error ? c.message : isJsonObject(c) && typeof c.message === 'string' ? c.message : String(c)))
+    .join('; ')
+    .slice(0, 300);
+}
+
+function errorName(e: unknown): string | undefined {
+  const first = causes(e)[0];
+  return first instanceof Error ? first.name : isJsonObject(first) && typeof first.name === 'string' ? first.name : undefined;
+}
+
+function keyErrorCheck(e: KeyResolutionError, suite: string): Check {
+  const data = { suite, detail: e.message };
+  return e.outcome === 'failed'
+    ? { id: 'proof', outcome: 'failed', code: e.code as 'KEY_NOT_FOUND', data } // why: failed errors carry failure codes
+    : { id: 'proof', outcome: 'not-checked', reason: e.reason ?? 'error', code: e.code as 'NEEDS_NETWORK', data }; // why: not-checked errors carry not-checked codes
+}
+
+/** Translate an error thrown while canonicalising or verifying into one check. */
+function interpret(error: unknown, suite: string, record?: LoaderRecord): Check {
+  const unknown = record?.unknownContext ?? unknownContextIn(error)?.url;
+  if (unknown) return { id: 'proof', outcome: 'not-checked', reason: 'unsupported', code: 'UNKNOWN_CONTEXT', data: { url: unknown } };
+  if (record?.keyError) return keyErrorCheck(record.keyError, suite);
+  if (error instanceof KeyResolutionError) return keyErrorCheck(error, suite);
+  const message = messageOf(error);
+  if (error instanceof ProofFormatError) return failed('PROOF_INVALID', { suite, detail: message });
+  if (/Invalid signature/i.test(message)) return failed('SIGNATURE_MISMATCH', { suite });
+  if (errorName(error) === 'jsonld.ValidationError' || /safe mode/i.test(message)) return failed('UNDEFINED_TERM', { suite, detail: message });
+  if (/not authorized by controller/i.test(message)) return failed('KEY_NOT_AUTHORIZED', { suite });
+  return failed('PROOF_INVALID', { suite, detail: message });
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The proof's own options, before any key is looked up: purpose, dates, challenge, domain. */
+function optionsProblem(proof: JsonObject, suite: string, options: ProofOptions, env: VerifyEnv): Check | undefined {
+  if (proof.proofPurpose !== options.purpose) return failed('PROOF_INVALID', { suite, detail: `proofPurpose ${String(proof.proofPurpose)} is not ${options.purpose}` });
+  const now = env.now.getTime();
+  const skew = env.clockSkewSeconds * 1000;
+  for (const key of ['created', 'expires'] as const) {
+    const v = proof[key];
+    if (v !== undefined && (typeof v !== 'string' || !DATE.test(v) || Number.isNaN(Date.parse(v)))) return failed('PROOF_INVALID', { suite, detail: `proof.${key} is not a date-time with a zone` });
+  }
+  if (typeof proof.created === 'string' && Date.parse(proof.created) > now + skew) return failed('PROOF_INVALID', { suite, detail: `proof created in the future (${proof.created})` });
+  if (typeof proof.expires === 'string' && Date.parse(proof.expires) < now - skew) return failed('PROOF_INVALID', { suite, detail: `proof expired at ${proof.expires}` });
+  if (options.challenge !== undefined && proof.challenge !== options.challenge) return failed('CHALLENGE_MISMATCH', { suite });
+  if (options.domain !== undefined && !asArray(proof.domain).includes(options.domain)) return failed('DOMAIN_MISMATCH', { suite });
+  return undefined;
+}
+
+/** The proofs a chained proof names, or a reason it cannot be verified. */
+function previousOf(proof: JsonObject, all: readonly JsonObject[]): JsonObject[] | string {
+  if (proof.previousProof === undefined) return [];
+  const ids = asArray(proof.previousProof);
+  if (!ids.every((id): id is string => typeof id === 'string')) return 'previousProof must name proofs by id';
+  const found = ids.map((id) => all.find((p) => p !== proof && p.id === id));
+  if (found.some((p) => p === undefined)) return 'a previous proof it names is not in the proof set';
+  return found as JsonObject[]; // why: none is undefined (checked)
+}
+
+const passedCheck = (suite: string, ref: string): Check => ({ id: 'proof', outcome: 'passed', code: 'PROOF_VALID', data: { suite, verificationMethod: ref } });
+
+async function verifyOne(document: JsonObject, proof: JsonObject, all: readonly JsonObject[], env: VerifyEnv, options: ProofOptions): Promise<ProofResult> {
+  if (typeof proof.type !== 'string') return { proof, check: failed('PROOF_INVALID', { detail: 'a proof without a type' }) };
+  const suite = suiteFor(proof);
+  const label = String(proof.cryptosuite ?? proof.type);
+  if (!suite) return { proof, check: { id: 'proof', outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_PROOF', data: { suite: label } } };
+  const problem = optionsProblem(proof, suite.name, options, env);
+  if (problem) return { proof, check: problem };
+  const ref = idOf(proof.verificationMethod);
+  if (!ref) return { proof, check: failed('PROOF_INVALID', { suite: suite.name, detail: 'no verificationMethod' }) };
+  const previous = previousOf(proof, all);
+  if (typeof previous === 'string') return { proof, check: failed('PROOF_INVALID', { suite: suite.name, detail: previous }) };
+
+  if (suite.kind === 'jsigs') {
+    if (previous.length > 0) return { proof, check: { id: 'proof', outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_PROOF', data: { suite: suite.name, detail: 'chained proofs of this suite' } } };
+    const { load, record } = createLoader(env.remote, new Set([ref]));
+    const purpose = options.purpose === 'authentication'
+      ? new jsigs.purposes.AuthenticationProofPurpose({ challenge: options.challenge ?? String(proof.challenge ?? ''), ...(options.domain !== undefined ? { domain: options.domain } : {}) })
+      : new jsigs.purposes.AssertionProofPurpose();
+    try {
+      const result = await jsigs.verify({ ...unsecured(document), proof }, { suite: suite.suite, purpose, documentLoader: load });
+      const method = record.methods.get(ref);
+      if (result.verified) return { proof, check: passedCheck(suite.name, ref), ...(method ? { method } : {}) };
+      const error = result.error ?? result.results?.find((r) => r.error)?.error;
+      return { proof, check: interpret(error, suite.name, record), ...(method ? { method } : {}) };
+    } catch (e) {
+      return { proof, check: interpret(e, suite.name, record) };
+    }
+  }
+
+  let method: ResolvedMethod;
+  try {
+    method = await resolveVerificationMethod(ref, env.remote);
+  } catch (e) {
+    return { proof, check: interpret(e, suite.name) };
+  }
+  // The controller must list the key for this purpose. A DID that is its own key lists it for every purpose.
+  const listed = method.binding === 'self-certifying' || asArray(method.controllerDocument[options.purpose]).some((m) => idOf(m) === ref);
+  if (!listed) return { proof, method, check: failed('KEY_NOT_AUTHORIZED', { suite: suite.name, purpose: options.purpose }) };
+  try {
+    const quads = previous.length === 0 && options.quads ? options.quads : await quadsOf({ ...unsecured(document), ...(previous.length > 0 ? { proof: previous.length === 1 ? (previous[0] as JsonObject) : previous } : {}) }); // why: length checked
+    const ok = await verifyRdfcProof(suite.name, document, proof, method, quads);
+    return { proof, method, check: ok ? passedCheck(suite.name, ref) : failed('SIGNATURE_MISMATCH', { suite: suite.name }) };
+  } catch (e) {
+    return { proof, method, check: interpret(e, suite.name) };
+  }
+}
+
+const RANK: Record<string, number> = { failed: 3, error: 2, offline: 2, unsupported: 1 };
+function rank(c: Check): number {
+  return c.outcome === 'passed' ? 4 : c.outcome === 'failed' ? 3 : (RANK[c.reason] ?? 0);
+}
+
+/** A stable key for a proof, so the order proofs were written in never matters. */
+const proofKey = (r: ProofResult) => `${String(r.proof.verificationMethod ?? '')}\u0000${String(r.proof.proofValue ?? '')}\u0000${JSON.stringify(r.proof)}`;
+
+/** The controller a proof's verification method names (resolved, or the part before `#`). */
+const controllerOf = (r: ProofResult) => r.method?.controller ?? String(idOf(r.proof.verificationMethod) ?? '').split('#')[0];
+
+/**
+ * Verify every proof of `document` and decide by the controller's own proof. Never throws for
+ * a proof's sake; the reasons are in the checks.
+ */
+export async function checkProofSet(document: JsonObject, env: VerifyEnv, options: ProofOptions): Promise<ProofFinding> {
+  const proofs = asArray(document.proof);
+  if (proofs.length === 0) return { check: { id: 'proof', outcome: 'failed', code: 'PROOF_MISSING' }, results: [] };
+  if (proofs.length > MAX_PROOFS) return { check: failed('PROOF_INVALID', { detail: `${proofs.length} proofs (at most ${MAX_PROOFS})` }), results: [] };
+  if (!proofs.every(isJsonObject)) return { check: failed('PROOF_INVALID', { detail: 'a proof that is not an object' }), results: [] };
+  let results = await Promise.all(proofs.map((p) => verifyOne(document, p, proofs, env, options)));
+  // A chained proof holds only if the proofs it builds on hold.
+  results = results.map((r) => {
+    if (r.check.outcome !== 'passed' || r.proof.previousProof === undefined) return r;
+    const broken = asArray(r.proof.previousProof).some((id) => results.find((o) => o.proof.id === id)?.check.outcome !== 'passed');
+    return broken ? { ...r, check: failed('PROOF_INVALID', { suite: String(r.check.data?.suite ?? ''), detail: 'a previous proof in its chain does not verify' }) } : r;
+  });
+  results.sort((a, b) => rank(b.check) - rank(a.check) || (proofKey(a) < proofKey(b) ? -1 : proofKey(a) > proofKey(b) ? 1 : 0));
+  const valid = results.filter((r) => r.check.outcome === 'passed');
+  const own = results.filter((r) => options.controller !== undefined && controllerOf(r) === options.controller);
+  // The controller's proof decides when there is one; else a valid proof by someone else (the
+  // issuer-key check then says whose it is), else the most telling failure.
+  const deciding = own[0] ?? valid[0] ?? (results[0] as ProofResult); // why: proofs is not empty, so neither is results
+  const otherValid = valid.filter((r) => r !== deciding).length;
+  const check = { ...deciding.check, data: { ...deciding.check.data, proofs: proofs.length, otherValid } } as Check; // why: only data changes
+  return { check, results, ...(deciding.method && deciding.check.outcome === 'passed' ? { method: deciding.method } : {}) };
+}
+
+/** A document's proofs as its issuer's assertion (credentials, status lists): the issuer's proof decides. */
+export function checkEmbeddedProofs(document: JsonObject, env: VerifyEnv, quads?: readonly Quad[]): Promise<ProofFinding> {
+  return checkProofSet(document, env, { purpose: 'assertionMethod', controller: idOf(document.issuer), ...(quads ? { quads } : {}) });
+}

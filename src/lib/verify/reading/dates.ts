@@ -1,0 +1,59 @@
+/**
+ * Dates as the standards allow them, always read as instants (never in the machine's own zone).
+ * - VC 1.1/2.0: an xsd:dateTime with a zone (`Z` or `±hh:mm`); anything else is not a date.
+ * - OB 2.0: ISO 8601 (a date, or a date-time; no zone means UTC) or a Unix timestamp in seconds.
+ * - JWT: NumericDate seconds.
+ */
+
+const VC_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const OB2_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function valid(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+function zoneMinutes(zone: string | undefined): number {
+  if (!zone || zone === 'Z') return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  if (!m) return NaN;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+function instant(parts: RegExpExecArray, zoneAt: number, fractionAt: number): number | undefined {
+  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(parts[i] ?? 0)) as [number, number, number, number, number, number];
+  if (!valid(y, mo, d, h, mi, s)) return undefined;
+  const fraction = parts[fractionAt] ? Math.floor(Number(parts[fractionAt]) * 1000) : 0;
+  const offset = zoneMinutes(parts[zoneAt]);
+  if (Number.isNaN(offset)) return undefined;
+  return Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59)) + fraction - offset * 60_000;
+}
+
+/** A VC date-time as epoch milliseconds; undefined when it is not a zoned xsd:dateTime. */
+export function vcInstant(value: unknown): number | undefined {
+  if (typeof value !== 'string' || value.length > 40) return undefined;
+  const m = VC_DATE.exec(value);
+  return m ? instant(m, 8, 7) : undefined;
+}
+
+/** An OB 2.0 DateTime (ISO 8601, UTC when no zone is given, or Unix seconds) as epoch milliseconds. */
+export function ob2Instant(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) < 1e11 ? value * 1000 : undefined;
+  if (typeof value !== 'string' || value.length > 40) return undefined;
+  if (/^-?\d{1,11}$/.test(value)) return Number(value) * 1000;
+  const m = OB2_DATE.exec(value);
+  return m ? instant(m, 8, 7) : undefined;
+}
+
+/** A JWT NumericDate (seconds) as epoch milliseconds. */
+export function jwtInstant(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) < 1e11 ? value * 1000 : undefined;
+}
+
+/** ISO 8601 in UTC, or null. */
+export function isoOf(ms: number | undefined): string | null {
+  if (ms === undefined || !Number.isFinite(ms)) return null;
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}

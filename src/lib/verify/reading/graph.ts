@@ -1,0 +1,225 @@
+/**
+ * What was signed, read back as plain JSON. A Data Integrity signature covers the RDF graph of a
+ * credential, not its JSON layout, and JSON-LD lets a holder write one graph many ways (arrays,
+ * value objects, `@nest`, `@index`, aliases, `@included`, prefixes). So the reading is built from
+ * the graph itself: the credential's quads, as jsonld.js produces them for canonicalisation, are
+ * turned back into one canonical JSON tree — bundled-context term names, values sorted, single
+ * values unwrapped, blank nodes embedded — and every check and screen reads that tree. Two
+ * layouts of the same graph give the same tree, byte for byte.
+ */
+import type { JsonObject, JsonValue } from '../../model/credential.ts';
+import { termMaps } from './terms.ts';
+
+/** The RDF/JS shapes jsonld.js's `toRDF` returns. */
+export interface Term {
+  readonly termType: 'NamedNode' | 'BlankNode' | 'Literal' | 'DefaultGraph';
+  readonly value: string;
+  readonly datatype?: { readonly value: string };
+  readonly language?: string;
+}
+export interface Quad {
+  readonly subject: Term;
+  readonly predicate: Term;
+  readonly object: Term;
+  readonly graph: Term;
+}
+
+const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+const XSD = 'http://www.w3.org/2001/XMLSchema#';
+const I18N = 'https://www.w3.org/ns/i18n#';
+const RDF_TYPE = `${RDF}type`;
+
+/** Deepest embedding followed; deeper (or cyclic) references are given as their id. */
+const MAX_DEPTH = 32;
+
+/** The graph was written so that it cannot be read one way only. */
+export class AmbiguousReadingError extends Error {
+  constructor(readonly problem: string) {
+    super(problem);
+    this.name = 'AmbiguousReadingError';
+  }
+}
+
+type Node = Map<string, Term[]>;
+interface Graph {
+  readonly nodes: Map<string, Node>;
+  /** Subjects used as an object inside this graph (so not roots). */
+  readonly referenced: Set<string>;
+}
+
+const keyOf = (t: Term) => (t.termType === 'BlankNode' ? `_:${t.value}` : t.value);
+
+function graphsOf(quads: readonly Quad[]): Map<string, Graph> {
+  const graphs = new Map<string, Graph>();
+  for (const q of quads) {
+    const g = q.graph.termType === 'DefaultGraph' ? '' : keyOf(q.graph);
+    let graph = graphs.get(g);
+    if (!graph) graphs.set(g, (graph = { nodes: new Map(), referenced: new Set() }));
+    const s = keyOf(q.subject);
+    let node = graph.nodes.get(s);
+    if (!node) graph.nodes.set(s, (node = new Map()));
+    const values = node.get(q.predicate.value);
+    if (values) values.push(q.object);
+    else node.set(q.predicate.value, [q.object]);
+    if (q.object.termType !== 'Literal') graph.referenced.add(keyOf(q.object));
+  }
+  return graphs;
+}
+
+function literal(t: Term): JsonValue {
+  // Published contexts name XML Schema types three ways: OB 3.0 with `https://`, some as `xsd:…`
+  // with no `xsd` prefix defined (the compact IRI is left as it is), and the right one.
+  const type = (t.datatype?.value ?? `${XSD}string`).replace(/^(?:xsd:|https:\/\/www\.w3\.org\/2001\/XMLSchema#)/, XSD);
+  if (t.language) return { '@value': t.value, '@language': t.language };
+  if (type.startsWith(I18N)) {
+    const language = type.slice(I18N.length).split('_')[0];
+    return language ? { '@value': t.value, '@language': language } : t.value;
+  }
+  switch (type) {
+    case `${XSD}boolean`:
+      return t.value === 'true' ? true : t.value === 'false' ? false : t.value;
+    case `${XSD}integer`: {
+      const n = Number(t.value);
+      return Number.isSafeInteger(n) ? n : t.value;
+    }
+    case `${XSD}double`:
+    case `${XSD}float`:
+    case `${XSD}decimal`: {
+      const n = Number(t.value);
+      return Number.isFinite(n) ? n : t.value;
+    }
+    case `${RDF}JSON`:
+      try {
+        return JSON.parse(t.value) as JsonValue; // why: jsonld.js wrote this literal from JSON it parsed
+      } catch {
+        return t.value;
+      }
+    default:
+      return t.value;
+  }
+}
+
+/** Stable order for the values of one property: the same set always reads the same. */
+function sortValues(values: JsonValue[]): JsonValue[] {
+  if (values.length < 2) return values;
+  return values
+    .map((v) => [JSON.stringify(v), v] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([, v]) => v);
+}
+
+class Reader {
+  private readonly maps = termMaps();
+  constructor(private readonly graphs: Map<string, Graph>) {}
+
+  /** Nodes of `graph` that nothing in it points to (the top-level objects written in it). */
+  roots(graphName: string): string[] {
+    const graph = this.graphs.get(graphName);
+    if (!graph) return [];
+    return [...graph.nodes.keys()].filter((s) => !graph.referenced.has(s)).sort();
+  }
+
+  node(graphName: string, subject: string, path: ReadonlySet<string>): JsonObject {
+    const graph = this.graphs.get(graphName);
+    const node = graph?.nodes.get(subject);
+    const out: JsonObject = {};
+    if (!subject.startsWith('_:')) out.id = subject;
+    if (!node) return out;
+    const inner = new Set(path).add(subject);
+    const predicates = [...node.keys()].sort();
+    const used = new Set<string>();
+    for (const predicate of predicates) {
+      const objects = node.get(predicate) as Term[]; // why: predicate is a key of node
+      if (predicate === RDF_TYPE) {
+        const types = objects.map((o) => this.maps.classes.get(o.value) ?? o.value).sort();
+        out.type = types.length === 1 ? (types[0] as string) : types; // why: length checked
+        continue;
+      }
+      const term = this.maps.properties.get(predicate);
+      // Two IRIs may share a term in different scopes: the second keeps its full IRI.
+      const key = term !== undefined && !used.has(term) && term !== 'id' && term !== 'type' ? term : predicate;
+      used.add(key);
+      const values = sortValues(objects.map((o) => this.value(graphName, o, inner)));
+      out[key] = values.length === 1 ? (values[0] as JsonValue) : values; // why: length checked
+    }
+    return out;
+  }
+
+  value(graphName: string, o: Term, path: ReadonlySet<string>): JsonValue {
+    if (o.termType === 'Literal') return literal(o);
+    const key = keyOf(o);
+    if (path.size >= MAX_DEPTH || path.has(key)) return o.termType === 'BlankNode' ? {} : key;
+    const list = this.list(graphName, key, path);
+    if (list) return list;
+    // A blank node naming a graph (`@container: @graph`, e.g. `verifiableCredential`): its top-level objects.
+    if (o.termType === 'BlankNode' && this.graphs.has(key) && !this.graphs.get(graphName)?.nodes.has(key)) {
+      const roots = this.roots(key).map((r) => this.node(key, r, path));
+      return roots.length === 1 ? (roots[0] as JsonObject) : roots; // why: length checked
+    }
+    const described = this.graphs.get(graphName)?.nodes.has(key) ?? false;
+    if (o.termType === 'NamedNode' && !described) return key;
+    return this.node(graphName, key, path);
+  }
+
+  /** An RDF list (`@list`) read back as an array. */
+  private list(graphName: string, key: string, path: ReadonlySet<string>): JsonValue[] | undefined {
+    if (key === `${RDF}nil`) return [];
+    const nodes = this.graphs.get(graphName)?.nodes;
+    const first = nodes?.get(key)?.get(`${RDF}first`);
+    if (!first || !key.startsWith('_:')) return undefined;
+    const out: JsonValue[] = [];
+    let at: string | undefined = key;
+    for (let n = 0; at !== undefined && at !== `${RDF}nil` && n < 100_000; n++) {
+      const cell: Node | undefined = nodes?.get(at);
+      const head = cell?.get(`${RDF}first`)?.[0];
+      if (!head) break;
+      out.push(this.value(graphName, head, path));
+      const rest: Term | undefined = cell?.get(`${RDF}rest`)?.[0];
+      at = rest ? keyOf(rest) : undefined;
+    }
+    return out;
+  }
+}
+
+/** Subjects of `graph` that cannot be reached from `root`. */
+function unreachable(graph: Graph, root: string): string[] {
+  const seen = new Set([root]);
+  const queue = [root];
+  while (queue.length > 0) {
+    const node = graph.nodes.get(queue.pop() as string); // why: the queue is not empty
+    for (const objects of node?.values() ?? []) {
+      for (const o of objects) {
+        if (o.termType === 'Literal') continue;
+        const key = keyOf(o);
+        if (!seen.has(key)) {
+          seen.add(key);
+          queue.push(key);
+        }
+      }
+    }
+  }
+  return [...graph.nodes.keys()].filter((s) => !seen.has(s));
+}
+
+export const VC_CLASS = 'https://www.w3.org/2018/credentials#VerifiableCredential';
+export const VP_CLASS = 'https://www.w3.org/2018/credentials#VerifiablePresentation';
+
+/**
+ * The one JSON reading of a credential (or presentation) graph: the node of the default graph
+ * typed `classIri` from which every other node can be reached. None, or more than one, is
+ * ambiguous (an `@included` credential beside the real one, say) and is refused, not guessed.
+ */
+export function readGraph(quads: readonly Quad[], classIri: string = VC_CLASS, writtenId?: string): JsonObject {
+  const graphs = graphsOf(quads);
+  const graph = graphs.get('') ?? { nodes: new Map(), referenced: new Set<string>() };
+  const typed = [...graph.nodes.keys()].filter((s) => graph.nodes.get(s)?.get(RDF_TYPE)?.some((t: Term) => t.value === classIri)).sort();
+  if (typed.length === 0) throw new AmbiguousReadingError('no credential in the signed graph');
+  // The credential is the typed node everything else hangs from. Embedded endorsements are typed
+  // too, but hang from it; when a cycle lets several reach everything, the written top-level id decides.
+  const spanning = typed.filter((t) => unreachable(graph, t).length === 0);
+  const root = spanning.length === 1 ? spanning[0] : spanning.find((t) => t === writtenId);
+  if (root === undefined) {
+    throw new AmbiguousReadingError(spanning.length === 0 ? 'the signed graph holds objects the credential does not link to' : `${spanning.length} credentials could each be the top-level one`);
+  }
+  return new Reader(graphs).node('', root, new Set());
+}
