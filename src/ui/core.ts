@@ -8,6 +8,7 @@ import { storeCache } from '../lib/wallet/cache.ts';
 
 export { importBytes, type FileImport } from '../lib/wallet/import.ts';
 export { reverifyBadge } from '../lib/wallet/reverify.ts';
+export { restoreWallet } from '../lib/wallet/restore.ts';
 export { openBadge, type OpenedBadge } from '../lib/wallet/open.ts';
 export { decodeDataParam } from '../lib/wallet/deeplink.ts';
 

@@ -7,18 +7,41 @@ import { CONTAINERS, CREDENTIAL_FORMATS, type JsonValue } from '../model/credent
 import { CHECK_IDS, VERDICTS, type Check } from '../model/verification.ts';
 import { fromBase64, fromUtf8, toBase64, utf8 } from './bytes.ts';
 import { normalizeTags, searchKey } from './normalize.ts';
+import { isAllowedSetting } from './settings.ts';
 import type { PreparedBadge } from './badges.ts';
 import type { BadgeReport, BadgeSummary, MetaRow, OriginalRow, StoredBadge } from './types.ts';
 
 export const PAYLOAD_FORMAT = 'tsumiki-wallet';
 export const PAYLOAD_VERSION = 1;
 
+/**
+ * Most badges a backup may hold. Each is verified again on restore (class 8), so the work grows with
+ * the count; a learner's wallet holds tens to hundreds. Checked before any entry is read.
+ */
+export const MAX_BACKUP_BADGES = 20_000;
+/** Most settings rows a backup may hold (a language and the pathways). */
+export const MAX_BACKUP_SETTINGS = 1_000;
+
 export interface WalletSnapshot {
   readonly badges: readonly PreparedBadge[];
   readonly settings: readonly MetaRow[];
 }
 
+/** A decoded backup: badges as the file describes them, the allowed settings, and how many others were dropped. */
+export interface DecodedSnapshot extends WalletSnapshot {
+  readonly ignoredSettings: number;
+}
+
+function tooMany(what: 'badges' | 'settings', count: number, limit: number): TsumikiError {
+  return new TsumikiError('BACKUP_TOO_MANY_ENTRIES', `the backup holds ${count} ${what}; at most ${limit} are restored`, {
+    data: { what, count, limit },
+  });
+}
+
+/** Errors: BACKUP_TOO_MANY_ENTRIES (a file restore would refuse). */
 export function encodePayload(snapshot: WalletSnapshot, exportedAt: string, schemaVersion: number): Uint8Array {
+  if (snapshot.badges.length > MAX_BACKUP_BADGES) throw tooMany('badges', snapshot.badges.length, MAX_BACKUP_BADGES);
+  if (snapshot.settings.length > MAX_BACKUP_SETTINGS) throw tooMany('settings', snapshot.settings.length, MAX_BACKUP_SETTINGS);
   const badges = snapshot.badges.map(({ badge, original }) => ({
     ...badge,
     bytes: toBase64(original.bytes),
@@ -137,8 +160,12 @@ function badge(v: unknown, path: string): PreparedBadge {
   return { badge: stored, original };
 }
 
-/** Parses and checks a decrypted payload. Errors: BACKUP_DAMAGED with `data.reason: 'payload'` and the path. */
-export function decodePayload(plaintext: Uint8Array): WalletSnapshot {
+/**
+ * Parses and checks a decrypted payload; settings outside the allow-list (./settings.ts) are dropped
+ * and counted. Errors: BACKUP_DAMAGED with `data.reason: 'payload'` and the path;
+ * BACKUP_TOO_MANY_ENTRIES (before any entry is read).
+ */
+export function decodePayload(plaintext: Uint8Array): DecodedSnapshot {
   try {
     const text = fromUtf8(plaintext);
     if (text === null) throw new Bad('$');
@@ -153,15 +180,18 @@ export function decodePayload(plaintext: Uint8Array): WalletSnapshot {
     if (root['version'] !== PAYLOAD_VERSION) throw new Bad('$.version');
     const list = root['badges'];
     if (!Array.isArray(list)) throw new Bad('$.badges');
-    const badges = list.map((b: unknown, i) => badge(b, `$.badges[${i}]`));
     const rawSettings = root['settings'] ?? [];
     if (!Array.isArray(rawSettings)) throw new Bad('$.settings');
-    const settings = rawSettings.map((m: unknown, i): MetaRow => {
+    if (list.length > MAX_BACKUP_BADGES) throw tooMany('badges', list.length, MAX_BACKUP_BADGES);
+    if (rawSettings.length > MAX_BACKUP_SETTINGS) throw tooMany('settings', rawSettings.length, MAX_BACKUP_SETTINGS);
+    const badges = list.map((b: unknown, i) => badge(b, `$.badges[${i}]`));
+    const rows = rawSettings.map((m: unknown, i): MetaRow => {
       const o = obj(m, `$.settings[${i}]`);
-      // Any JSON value is a valid setting value; JSON.parse produced it.
+      // Any JSON value is a well-formed setting value (JSON.parse produced it); the allow-list decides which are kept.
       return { key: str(o, 'key', `$.settings[${i}]`), value: (o['value'] ?? null) as JsonValue };
     });
-    return { badges, settings };
+    const settings = rows.filter(isAllowedSetting);
+    return { badges, settings, ignoredSettings: rows.length - settings.length };
   } catch (e) {
     if (e instanceof Bad) {
       throw new TsumikiError('BACKUP_DAMAGED', `backup content is not valid at ${e.path}`, {

@@ -21,7 +21,13 @@ export {
   restoreBackup,
   readBackupHeader,
   DEFAULT_ITERATIONS,
+  MIN_ITERATIONS,
+  MAX_ITERATIONS,
+  MAX_BACKUP_BADGES,
+  MAX_BACKUP_SETTINGS,
   type ExportOptions,
+  type Rederive,
+  type Rederived,
   type RestoreMode,
   type RestoreResult,
 } from './backup.ts';

@@ -1,8 +1,9 @@
 /** Re-verify a stored badge from its original bytes (never from the summary) and keep the new report. */
 import { getOriginal, updateReport } from '../store/badges.ts';
 import type { WalletDb } from '../store/db.ts';
-import { createEnv, type RecipientClaim } from '../verify/env.ts';
-import { verifyBytes, type Verification } from '../verify/pipeline.ts';
+import type { OriginalRow } from '../store/types.ts';
+import { createEnv, type RecipientClaim, type VerifyEnv } from '../verify/env.ts';
+import { rejectedReport, verifyBytes, type CredentialResult, type Verification } from '../verify/pipeline.ts';
 import type { Remote } from '../verify/remote.ts';
 
 export interface ReverifyOptions {
@@ -15,16 +16,33 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+export function envOf(options: ReverifyOptions): VerifyEnv {
+  return createEnv({ now: options.now, remote: options.remote, ...(options.recipient ? { recipient: options.recipient } : {}) });
+}
+
+/** A stored file verified again: this badge's credential and its report, or only the report of a file that is no longer readable. */
+export type StoredVerification =
+  | { readonly found: CredentialResult; readonly verification: Verification }
+  | { readonly found?: undefined; readonly verification: Verification };
+
+/**
+ * Verifies a stored file again from its bytes and picks this badge's credential (for a file with
+ * several, the one whose bytes the content id names). A file that no longer reads, or that does not
+ * hold this badge's credential, gives a `rejected` report.
+ */
+export async function verifyOriginal(original: OriginalRow, env: VerifyEnv): Promise<StoredVerification> {
+  const result = await verifyBytes(original.bytes, env);
+  const target = original.credentialBytes ?? original.bytes;
+  const found = result.credentials.find((c) => sameBytes(c.parsed.bytes, target)) ?? (result.credentials.length === 1 ? result.credentials[0] : undefined);
+  if (found !== undefined) return { found, verification: found.verification };
+  return { verification: result.rejected ?? rejectedReport('NOT_A_CREDENTIAL', env) };
+}
+
 /** The new report, or null when the badge is gone. The report is stored before it is returned. */
 export async function reverifyBadge(db: WalletDb, id: string, options: ReverifyOptions): Promise<Verification | null> {
   const original = await getOriginal(db, id);
   if (original === undefined) return null;
-  const env = createEnv({ now: options.now, remote: options.remote, ...(options.recipient ? { recipient: options.recipient } : {}) });
-  const result = await verifyBytes(original.bytes, env);
-  const target = original.credentialBytes ?? original.bytes;
-  const found = result.credentials.find((c) => sameBytes(c.parsed.bytes, target)) ?? (result.credentials.length === 1 ? result.credentials[0] : undefined);
-  const verification = found?.verification ?? result.rejected;
-  if (verification === undefined) return null;
+  const { verification } = await verifyOriginal(original, envOf(options));
   await updateReport(db, id, verification, verification.checkedAt);
   return verification;
 }

@@ -1,10 +1,11 @@
 /** Settings actions: storage status and persistence, encrypted backup and restore, remove all. */
-import { exportBackup, restoreBackup, type RestoreMode } from '../../lib/store/backup.ts';
+import { exportBackup, type RestoreMode } from '../../lib/store/backup.ts';
 import { storageStatus, requestPersistence, type StorageStatus } from '../../lib/store/storage.ts';
 import { deleteBadges, undoDelete } from '../../lib/store/trash.ts';
 import { isTsumikiError } from '../../lib/errors.ts';
 import { errorWords } from '../words.ts';
 import type { AppState } from '../context.ts';
+import { loadCore } from '../load-core.ts';
 import { saveFile } from './BadgePage.svelte.ts';
 
 export type Message = { readonly kind: 'success' | 'error'; readonly text: string } | null;
@@ -62,7 +63,9 @@ export class SettingsPage {
     this.restoreBusy = true;
     this.restoreMessage = null;
     try {
-      const r = await restoreBackup(db, new Uint8Array(await file.arrayBuffer()), passphrase, mode);
+      // Every badge is verified again from its bytes (offline, with the wallet's dated cache): a file's own reports are not believed.
+      const core = await loadCore();
+      const r = await core.restoreWallet(db, new Uint8Array(await file.arrayBuffer()), passphrase, mode, { now: new Date(), remote: core.remoteFor(db, false) });
       this.restoreMessage = { kind: 'success', text: i18n.t('settings.restoreDone', { added: r.added, duplicates: r.duplicates, replaced: r.replaced }) };
     } catch (e) {
       this.restoreMessage = { kind: 'error', text: this.#errorText(e) };

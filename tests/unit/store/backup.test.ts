@@ -1,15 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { addBadge, addBadges, setNote, setTags, updateReport } from '../../../src/lib/store/badges.ts';
 import { exportBackup, readBackupHeader, restoreBackup } from '../../../src/lib/store/backup.ts';
-import { seal } from '../../../src/lib/store/backup-envelope.ts';
+import { MIN_ITERATIONS, seal } from '../../../src/lib/store/backup-envelope.ts';
 import { concat, sha256, toBase64 } from '../../../src/lib/store/bytes.ts';
 import type { WalletDb } from '../../../src/lib/store/db.ts';
 import { setSetting } from '../../../src/lib/store/kv.ts';
 import { deleteBadge } from '../../../src/lib/store/trash.ts';
-import { credentialJson, newBadge, openTest, rng, utf8 } from './helpers.ts';
+import { asClaimed, credentialJson, newBadge, openTest, rng, utf8 } from './helpers.ts';
 import { failWritesAfter } from './quota-helper.ts';
 
-const FAST = { iterations: 1000 };
+const FAST = { iterations: MIN_ITERATIONS };
 const PASS = 'correct horse battery staple';
 
 /** Everything the wallet holds, in a comparable order. */
@@ -35,7 +35,7 @@ async function richWallet(): Promise<WalletDb> {
   await setNote(db, id, '履歴書に載せる');
   const offline = { id: 'status', outcome: 'not-checked', reason: 'offline', code: 'NEEDS_NETWORK' } as const;
   await updateReport(db, id, { verdict: 'incomplete', checks: [offline] }, '2025-05-05T00:00:00.000Z');
-  await setSetting(db, 'language', 'ja');
+  await setSetting(db, 'lang', 'ja');
   return db;
 }
 
@@ -45,7 +45,7 @@ describe('round trip', () => {
     const file = await exportBackup(source, PASS, FAST);
     for (const mode of ['replace', 'merge'] as const) {
       const target = await openTest();
-      expect(await restoreBackup(target, file, PASS, mode)).toEqual({ added: 4, duplicates: 0, replaced: 0 });
+      expect(await restoreBackup(target, file, PASS, mode, asClaimed)).toEqual({ added: 4, duplicates: 0, replaced: 0, ignoredSettings: 0 });
       const [a, b] = [await dump(source), await dump(target)];
       expect(b.badges).toEqual(a.badges);
       expect(b.originals).toEqual(a.originals);
@@ -60,7 +60,7 @@ describe('round trip', () => {
     expect(header).toMatchObject({
       format: 'tsumiki-backup',
       version: 1,
-      kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 1000 },
+      kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: MIN_ITERATIONS },
       cipher: { name: 'AES-GCM' },
     });
     const text = new TextDecoder().decode(file);
@@ -80,7 +80,7 @@ describe('round trip', () => {
     const db = await richWallet();
     const file = await exportBackup(db, 'パスワード', FAST);
     const target = await openTest();
-    const res = await restoreBackup(target, file, 'パスワード'.normalize('NFD'), 'replace');
+    const res = await restoreBackup(target, file, 'パスワード'.normalize('NFD'), 'replace', asClaimed);
     expect(res.added).toBe(4);
   });
 
@@ -88,7 +88,7 @@ describe('round trip', () => {
     const db = await richWallet();
     await expect(exportBackup(db, '', FAST)).rejects.toMatchObject({ code: 'INPUT_EMPTY' });
     const file = await exportBackup(db, PASS, FAST);
-    await expect(restoreBackup(db, file, '', 'merge')).rejects.toMatchObject({ code: 'INPUT_EMPTY' });
+    await expect(restoreBackup(db, file, '', 'merge', asClaimed)).rejects.toMatchObject({ code: 'INPUT_EMPTY' });
   });
 });
 
@@ -96,11 +96,11 @@ describe('a failed restore changes nothing', () => {
   async function expectUnchanged(file: Uint8Array, passphrase: string, codes: string[]) {
     const target = await openTest();
     await addBadge(target, newBadge({ n: 9, tags: ['mine'] }));
-    await setSetting(target, 'language', 'en');
+    await setSetting(target, 'lang', 'en');
     await deleteBadge(target, (await addBadge(target, newBadge({ n: 10 }))).id);
     const before = await dump(target);
     for (const mode of ['merge', 'replace'] as const) {
-      const err = await restoreBackup(target, file, passphrase, mode).then(
+      const err = await restoreBackup(target, file, passphrase, mode, asClaimed).then(
         () => null,
         (e: unknown) => e,
       );
@@ -149,10 +149,10 @@ describe('a failed restore changes nothing', () => {
     const body = file.slice(0, file.length - 32);
     body[body.length - 40] = (body[body.length - 40] ?? 0) ^ 0x80;
     await expectUnchanged(concat(body, await sha256(body)), PASS, ['BACKUP_DAMAGED']);
-    // Lowering the iterations in the header derives other keys: it cannot open the file.
+    // Changing the iterations in the header derives other keys: it cannot open the file.
     const text = new TextDecoder().decode(file.slice(0, file.indexOf(0x0a)));
-    const weaker = concat(utf8(text.replace('"iterations":1000', '"iterations":999')), file.slice(file.indexOf(0x0a), file.length - 32));
-    await expectUnchanged(concat(weaker, await sha256(weaker)), PASS, ['BACKUP_BAD_PASSPHRASE', 'BACKUP_DAMAGED']);
+    const other = concat(utf8(text.replace(`"iterations":${MIN_ITERATIONS}`, `"iterations":${MIN_ITERATIONS + 1}`)), file.slice(file.indexOf(0x0a), file.length - 32));
+    await expectUnchanged(concat(other, await sha256(other)), PASS, ['BACKUP_BAD_PASSPHRASE', 'BACKUP_DAMAGED']);
   });
 
   test('a well-encrypted file with invalid content → BACKUP_DAMAGED', async () => {
@@ -181,7 +181,7 @@ describe('a failed restore changes nothing', () => {
       JSON.stringify({ ...valid, badges }), // bytes do not hash to the id
       JSON.stringify({ ...valid, badges: [{ ...badges[0], report: { verdict: 'great', checks: [] } }] }),
     ];
-    for (const p of payloads) await expectUnchanged(await seal(utf8(p), PASS, 1000), PASS, ['BACKUP_DAMAGED']);
+    for (const p of payloads) await expectUnchanged(await seal(utf8(p), PASS, MIN_ITERATIONS), PASS, ['BACKUP_DAMAGED']);
   });
 
   test('storage full during restore → STORE_QUOTA, and a replace does not leave an emptied wallet', async () => {
@@ -209,14 +209,14 @@ describe('merge and replace', () => {
     await addBadge(target, newBadge({ n: 2, tags: ['x'] }));
     await addBadge(target, { ...newBadge({ n: 3, bytes: reserialised }), note: 'mine' });
     await addBadge(target, newBadge({ n: 4 }));
-    expect(await restoreBackup(target, file, PASS, 'merge')).toEqual({ added: 1, duplicates: 2, replaced: 0 });
+    expect(await restoreBackup(target, file, PASS, 'merge', asClaimed)).toEqual({ added: 1, duplicates: 2, replaced: 0, ignoredSettings: 0 });
     const rows = await target.badges.toArray();
     expect(rows).toHaveLength(4);
     const b2 = rows.find((r) => r.id === two?.id);
     expect(b2).toMatchObject({ tags: ['x', 'y'], note: 'from backup' });
     expect(rows.find((r) => r.credentialId === 'urn:uuid:badge-3')?.note).toBe('mine');
     // Restoring the same file again adds nothing.
-    expect(await restoreBackup(target, file, PASS, 'merge')).toEqual({ added: 0, duplicates: 3, replaced: 0 });
+    expect(await restoreBackup(target, file, PASS, 'merge', asClaimed)).toEqual({ added: 0, duplicates: 3, replaced: 0, ignoredSettings: 0 });
   });
 
   test('replace makes the wallet equal to the backup: badges, bytes, settings; trash emptied', async () => {
@@ -225,9 +225,9 @@ describe('merge and replace', () => {
     const target = await openTest();
     await addBadges(target, [newBadge({ n: 1 }), newBadge({ n: 7 }), newBadge({ n: 8 })]);
     await deleteBadge(target, (await addBadge(target, newBadge({ n: 11 }))).id);
-    await setSetting(target, 'language', 'en');
+    await setSetting(target, 'lang', 'en');
     await setSetting(target, 'other', true);
-    expect(await restoreBackup(target, file, PASS, 'replace')).toEqual({ added: 4, duplicates: 0, replaced: 3 });
+    expect(await restoreBackup(target, file, PASS, 'replace', asClaimed)).toEqual({ added: 4, duplicates: 0, replaced: 3, ignoredSettings: 0 });
     const [a, b] = [await dump(source), await dump(target)];
     expect(b).toEqual({ ...a, trash: [] });
   });

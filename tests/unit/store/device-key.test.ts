@@ -1,10 +1,10 @@
 /** The device's holder key (schema v3): stored as a CryptoKeyPair, private half never extractable, kept out of backups. */
 import { expect, test } from 'vitest';
-import { exportBackup, restoreBackup } from '../../../src/lib/store/backup.ts';
+import { exportBackup, MIN_ITERATIONS, restoreBackup } from '../../../src/lib/store/backup.ts';
 import { getDeviceKeyPair, putDeviceKeyPair } from '../../../src/lib/store/device-key.ts';
 import { SCHEMA_VERSION, VERSIONS } from '../../../src/lib/store/versions.ts';
 import { createDeviceKey, deviceKeyFrom } from '../../../src/lib/share/holder.ts';
-import { openTest } from './helpers.ts';
+import { asClaimed, openTest } from './helpers.ts';
 
 test('v3 adds the deviceKeys table and nothing else', () => {
   expect(VERSIONS.find((v) => v.version === 3)).toMatchObject({ stores: { deviceKeys: 'id' } });
@@ -33,11 +33,11 @@ test('an encrypted backup does not carry the device key, and a replacing restore
   const db = await openTest();
   const key = await createDeviceKey();
   await putDeviceKeyPair(db, key.keyPair);
-  const file = await exportBackup(db, 'correct horse battery', { iterations: 1000 });
+  const file = await exportBackup(db, 'correct horse battery', { iterations: MIN_ITERATIONS });
   const other = await openTest();
-  await restoreBackup(other, file, 'correct horse battery', 'replace');
+  await restoreBackup(other, file, 'correct horse battery', 'replace', asClaimed);
   expect(await getDeviceKeyPair(other)).toBeUndefined();
-  await restoreBackup(db, file, 'correct horse battery', 'replace');
+  await restoreBackup(db, file, 'correct horse battery', 'replace', asClaimed);
   const still = await getDeviceKeyPair(db);
   expect(still && (await deviceKeyFrom(still)).did).toBe(key.did);
 });

@@ -1,6 +1,7 @@
 /** Shared test helpers: an isolated fake IndexedDB per test and generated badges. */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openWallet, type OpenWalletOptions } from '../../../src/lib/store/db.ts';
+import type { Rederive } from '../../../src/lib/store/backup.ts';
 import type { NewBadge } from '../../../src/lib/store/types.ts';
 import type { Check, Verdict } from '../../../src/lib/model/verification.ts';
 
@@ -86,3 +87,18 @@ export function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * A restore that takes each badge as the backup file describes it. Only for tests of the file format
+ * and the store's transaction: the app reads every badge again from its bytes (src/lib/wallet/restore.ts).
+ */
+export const asClaimed: Rederive = async (original, claimed) => ({
+  container: claimed.container,
+  mime: claimed.mime,
+  format: claimed.format,
+  credentialId: claimed.credentialId,
+  summary: claimed.summary,
+  report: claimed.report,
+  verifiedAt: claimed.verifiedAt,
+  ...(original.imageDataUri === undefined ? {} : { imageDataUri: original.imageDataUri }),
+});
