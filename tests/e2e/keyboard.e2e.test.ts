@@ -4,7 +4,7 @@
  * focus must always be visible.
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FileChooser, Page } from 'playwright-core';
 import { demoFile, launch, openApp } from './browser.ts';
 
 let browser: Browser;
@@ -44,30 +44,31 @@ async function tabTo(page: Page, want: (f: Focused) => boolean, max = 80): Promi
 }
 
 /**
- * Focus the file input by Tab and press Space. On a loaded machine the lazily loaded import screen
- * can still be settling when the first key lands, so a missed chooser is retried (still keyboard only).
+ * The next file chooser the page opens. Playwright intercepts choosers only while a listener exists, and
+ * switching interception on is a message of its own: a listener added in the same breath as the key press
+ * (`Promise.all([waitForEvent, press])`) can lose that race on a loaded machine, and the chooser is then
+ * cancelled unseen. Listening from the start of the test leaves no race to lose.
  */
-async function openChooserByKeyboard(page: Page) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if ((await focused(page)).testid !== 'file-input') await tabTo(page, (f) => f.testid === 'file-input');
-    try {
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 8_000 }), page.keyboard.press('Space')]);
-      return chooser;
-    } catch {
-      // no chooser yet: try again from the focus check
-    }
-  }
-  throw new Error('the file chooser never opened from the keyboard');
+function nextFileChooser(page: Page): Promise<FileChooser> {
+  return new Promise((resolve) => page.once('filechooser', resolve));
 }
 
 test('import, open, delete and undo, switch language — keyboard only', async () => {
   const { page, errors, context } = await openApp(browser, inject('baseURL'));
+  const chooserOpened = nextFileChooser(page);
 
-  // Import: the navigation link, then the file chooser opened with the keyboard.
+  // Import: the navigation link, then the file chooser opened with the keyboard. The lazily loaded screen
+  // is ready when it is shown and the route change has moved focus to <main>: Tab starts from there.
   await tabTo(page, (f) => f.testid === 'nav-import');
   await page.keyboard.press('Enter');
   await page.getByTestId('drop-zone').waitFor();
-  const chooser = await openChooserByKeyboard(page);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+  await tabTo(page, (f) => f.testid === 'file-input');
+  await page.keyboard.press('Space');
+  const chooser = await Promise.race([
+    chooserOpened,
+    page.waitForTimeout(15_000).then(() => Promise.reject(new Error('Space on the focused file input opened no file chooser'))),
+  ]);
   await chooser.setFiles([
     { name: 'python.json', mimeType: 'application/json', buffer: demoFile('02-python-basics.json') },
     { name: 'sdgs.json', mimeType: 'application/json', buffer: demoFile('04-sdgs.json') },
