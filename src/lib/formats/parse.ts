@@ -4,7 +4,7 @@
  * credential are kept. Everything that is not a readable credential throws a coded TsumikiError.
  */
 import { TsumikiError } from '../errors.ts';
-import type { BakedInfo, Container, CredentialFormat, JsonObject, ParsedCredential, ParsedInput } from '../model/credential.ts';
+import type { BakedInfo, Container, CredentialFormat, JsonObject, JsonValue, ParsedCredential, ParsedInput } from '../model/credential.ts';
 import { extractFromPng, isPng } from './baked/png.ts';
 import { extractFromSvg, looksLikeSvg } from './baked/svg.ts';
 import { asArray, isJsonObject, parseJsonObject, typesOf } from './json.ts';
@@ -72,7 +72,7 @@ function credentialFromJws(jws: string, origin: Origin, index?: number): ParsedC
   const extra = { ...(origin.baked ? { baked: origin.baked } : {}), ...(index === undefined ? {} : { index }) };
   if (isJsonObject(payload.vp) || typesOf(payload).includes('VerifiablePresentation')) {
     const vp = isJsonObject(payload.vp) ? payload.vp : payload;
-    return fromPresentation(vp);
+    return fromPresentation(vp, jws);
   }
   const container: Container = origin.container === 'json' ? 'jws' : origin.container;
   if (isJsonObject(payload.vc)) return { format: vcFormat(payload.vc, true), container, credential: payload.vc, jws, bytes, ...extra };
@@ -88,7 +88,7 @@ function envelopedJws(item: JsonObject): string | undefined {
   return m && JWS_PATTERN.test(m[1] as string) ? m[1] : undefined; // why: the group always matches
 }
 
-function fromPresentation(vp: JsonObject): ParsedInput {
+function fromPresentation(vp: JsonObject, jws?: string): ParsedInput {
   const items = asArray(vp.verifiableCredential);
   if (items.length === 0) throw new TsumikiError('PRESENTATION_EMPTY', 'the presentation holds no credential');
   if (items.length > MAX_PRESENTATION_CREDENTIALS) {
@@ -96,24 +96,28 @@ function fromPresentation(vp: JsonObject): ParsedInput {
       data: { count: items.length, limit: MAX_PRESENTATION_CREDENTIALS },
     });
   }
-  const credentials: ParsedCredential[] = [];
-  items.forEach((item, index) => {
-    const origin: Origin = { container: 'presentation' };
-    if (typeof item === 'string' && JWS_PATTERN.test(item.trim())) {
-      const parsed = credentialFromJws(item.trim(), origin, index);
-      if ('credentials' in parsed) throw new TsumikiError('NOT_A_CREDENTIAL', 'a presentation inside a presentation');
-      credentials.push(parsed);
-    } else if (isJsonObject(item) && envelopedJws(item) !== undefined) {
-      const parsed = credentialFromJws(envelopedJws(item) as string, origin, index); // why: checked just above
-      if ('credentials' in parsed) throw new TsumikiError('NOT_A_CREDENTIAL', 'a presentation inside a presentation');
-      credentials.push(parsed);
-    } else if (isJsonObject(item)) {
-      credentials.push(credentialFromObject(item, encoder.encode(JSON.stringify(item)), origin, index));
-    } else {
-      throw new TsumikiError('NOT_A_CREDENTIAL', `item ${index} of the presentation is not a credential`);
-    }
-  });
-  return { credentials, presentation: vp };
+  const credentials = items.map((item, index) => credentialFromItem(item, { container: 'presentation' }, index));
+  return { credentials, presentation: vp, ...(jws === undefined ? {} : { presentationJws: jws }) };
+}
+
+/** One credential held by another object: a credential object, a compact JWS, or an EnvelopedVerifiableCredential. */
+function credentialFromItem(item: JsonValue, origin: Origin, index: number): ParsedCredential {
+  const jws = typeof item === 'string' && JWS_PATTERN.test(item.trim()) ? item.trim() : isJsonObject(item) ? envelopedJws(item) : undefined;
+  if (jws !== undefined) {
+    const parsed = credentialFromJws(jws, origin, index);
+    if ('credentials' in parsed) throw new TsumikiError('NOT_A_CREDENTIAL', 'a presentation inside a presentation');
+    return parsed;
+  }
+  if (isJsonObject(item)) return credentialFromObject(item, encoder.encode(JSON.stringify(item)), origin, index);
+  throw new TsumikiError('NOT_A_CREDENTIAL', `item ${index} is not a credential`);
+}
+
+/**
+ * A credential embedded in another one (a CLR 2.0 `verifiableCredential`, an OB 3.0 `endorsement`
+ * or `endorsementJwt`), to be verified on its own. Throws NOT_A_CREDENTIAL for anything else.
+ */
+export function parseEmbedded(item: JsonValue, index: number): ParsedCredential {
+  return credentialFromItem(item, { container: 'json' }, index);
 }
 
 function classifyText(raw: string, origin: Origin): ParseOutcome {
@@ -122,6 +126,12 @@ function classifyText(raw: string, origin: Origin): ParseOutcome {
   if (text.startsWith('{') || text.startsWith('[')) {
     const obj = parseJsonObject(text);
     if (typesOf(obj).includes('VerifiablePresentation')) return { kind: 'credentials', input: fromPresentation(obj) };
+    // A VC 2.0 EnvelopedVerifiableCredential on its own: the credential is the JWS it carries.
+    const enveloped = envelopedJws(obj);
+    if (enveloped !== undefined) {
+      const parsed = credentialFromJws(enveloped, origin);
+      return { kind: 'credentials', input: 'credentials' in parsed ? parsed : { credentials: [parsed] } };
+    }
     return { kind: 'credentials', input: { credentials: [credentialFromObject(obj, encoder.encode(text), origin)] } };
   }
   if (JWS_PATTERN.test(text)) {

@@ -51,4 +51,6 @@ export interface ParsedInput {
   readonly credentials: readonly ParsedCredential[];
   /** The presentation object, when the input was one. */
   readonly presentation?: JsonObject;
+  /** The compact JWS of a VP-JWT: the presentation's proof is this signature, not a `proof` member. */
+  readonly presentationJws?: string;
 }
