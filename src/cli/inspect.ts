@@ -5,10 +5,13 @@
 import { descriptorWords, extractDescriptors, listClrAchievements, toDescriptorsJson, DESCRIPTOR_IDS, type DescriptorsJson } from '../lib/descriptors/index.ts';
 import { isTsumikiError } from '../lib/errors.ts';
 import { parseInput } from '../lib/formats/parse.ts';
-import type { ParsedCredential } from '../lib/model/credential.ts';
+import type { JsonObject, ParsedCredential } from '../lib/model/credential.ts';
+import { createEnv } from '../lib/verify/env.ts';
+import { tryReading } from '../lib/verify/pipeline.ts';
 
-function descriptorsOf(c: ParsedCredential): DescriptorsJson & { clrAchievements?: unknown[] } {
-  const own = toDescriptorsJson(extractDescriptors(c.credential));
+/** Descriptors of what was signed (the one reading); CLR achievements from the record's own inner credentials. */
+function descriptorsOf(c: ParsedCredential, document: JsonObject): DescriptorsJson & { clrAchievements?: unknown[] } {
+  const own = toDescriptorsJson(extractDescriptors(document));
   if (!c.format.startsWith('clr2')) return own;
   const clrAchievements = listClrAchievements(c.credential).flatMap((item) =>
     item.kind === 'credential' ? [{ path: item.path, name: item.name, ...toDescriptorsJson(extractDescriptors(item.credential)) }] : [],
@@ -40,6 +43,9 @@ export async function inspectBytes(files: string[], json: boolean, read: (f: str
         continue;
       }
       for (const [i, c] of outcome.input.credentials.entries()) {
+        // Offline, as inspect always is: an OB 2.0 issuer Profile is not known unless it was fetched.
+        const read = await tryReading(c, createEnv());
+        const document = 'reading' in read ? read.reading.document : {};
         results.push({
           file,
           ...(outcome.input.credentials.length > 1 ? { index: i } : {}),
@@ -48,7 +54,9 @@ export async function inspectBytes(files: string[], json: boolean, read: (f: str
           bytes: c.bytes.byteLength,
           ...(c.baked ? { baked: c.baked } : {}),
           ...(c.jws ? { jws: { length: c.jws.length } } : {}),
-          ...descriptorsOf(c),
+          badge: 'reading' in read ? read.reading.badge : null,
+          ...('error' in read ? { error: read.error } : {}),
+          ...descriptorsOf(c, document),
           credential: c.credential,
         });
       }
@@ -62,7 +70,9 @@ export async function inspectBytes(files: string[], json: boolean, read: (f: str
   if (json) out(JSON.stringify({ results }, null, 2));
   else {
     for (const r of results) {
-      out(`${String(r.file)}: ${r.error ? `error ${JSON.stringify(r.error)}` : `${String(r.format ?? r.kind)} in ${String(r.container ?? 'url')}`}`);
+      out(`${String(r.file)}: ${r.format === undefined && r.error ? `error ${JSON.stringify(r.error)}` : `${String(r.format ?? r.kind)} in ${String(r.container ?? 'url')}`}`);
+      if (r.format !== undefined && r.error) out(`  not readable: ${JSON.stringify(r.error)}`);
+      if (r.badge) out(`  badge: ${JSON.stringify(r.badge)}`);
       if (r.baked) out(`  baked: ${JSON.stringify(r.baked)}`);
       if (r.descriptors) printDescriptors(r as unknown as DescriptorsJson, out); // why: a result with descriptors was built from DescriptorsJson above
       if (r.credential) out('  credential:\n' + JSON.stringify(r.credential, null, 2).replace(/^/gm, '    '));

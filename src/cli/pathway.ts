@@ -44,7 +44,9 @@ async function factsOfFile(file: string, env: VerifyEnv): Promise<StackBadge[] |
         if (v !== undefined) nested[item.path] = v;
       }
     }
-    out.push(...badgeFacts(c.parsed.credential, c.verification, { file, ...(many ? { key: `${file}[${i}]` } : {}), nested }));
+    // What was signed, read one way; a CLR's inner credentials are each verified on their own above.
+    const clr = c.format === 'clr2-di' || c.format === 'clr2-jwt';
+    out.push(...badgeFacts(clr ? c.parsed.credential : (c.reading?.document ?? {}), c.verification, { file, ...(many ? { key: `${file}[${i}]` } : {}), nested }));
   }
   return out;
 }

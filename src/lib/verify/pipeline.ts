@@ -15,6 +15,8 @@ import { verdictOf, type Check, type CheckId, type Verdict } from '../model/veri
 import type { VerifyEnv } from './env.ts';
 import type { ResolvedMethod } from './keys.ts';
 import { unknownContextIn } from './loader.ts';
+import { verifyEmbedded, type InnerKind } from './inner.ts';
+import { verifyPresentation, type PresentationResult } from './presentation.ts';
 import { checkProofSet } from './proofs/index.ts';
 import { AmbiguousReadingError, isOb2Format, readOb2, readVc, type Quad } from './reading/index.ts';
 import { checkBinding, notCheckedAfter } from './steps/binding.ts';
@@ -39,7 +41,19 @@ export interface CredentialResult {
   readonly verification: Verification;
   /** What was signed, read one way: every screen shows this, not `parsed.credential`. Absent when it could not be read. */
   readonly reading?: CredentialReading;
+  /**
+   * The credentials it holds (a CLR's, embedded endorsements), each verified on its own; only
+   * from `verifyBytes`, and only when there are any.
+   */
+  readonly inner?: readonly InnerResult[];
+  /** Credentials inside beyond the bound (MAX_INNER), not verified. */
+  readonly innerSkipped?: number;
 }
+
+/** A credential inside another, where it sits, and its own result (or why it is not a readable credential). */
+export type InnerResult =
+  | (CredentialResult & { readonly path: string; readonly kind: InnerKind })
+  | { readonly path: string; readonly kind: InnerKind; readonly error: { readonly code: ErrorCode; readonly message: string }; readonly verification: Verification };
 
 export interface InputResult {
   /** One per credential the input held (a presentation may hold several); empty when rejected. */
@@ -48,6 +62,8 @@ export interface InputResult {
   readonly error?: { readonly code: ErrorCode; readonly message: string };
   /** The report for a rejected input. */
   readonly rejected?: Verification;
+  /** For a presentation: its own proof and holder (each credential's checks are in `credentials`). */
+  readonly presentation?: PresentationResult;
 }
 
 function errorCheck(id: CheckId, e: unknown): Check {
@@ -184,6 +200,31 @@ export async function verifyCredential(parsed: ParsedCredential, env: VerifyEnv)
   return { verification: report(checks, env), ...(reading ? { reading } : {}) };
 }
 
+/**
+ * The one reading of a credential without a fresh verdict (a stored badge's page): for a VC from
+ * its signed graph; for OB 2.0 from the documents its proof step fetches — `env` should then
+ * answer from the dated cache only. Undefined when it cannot be read. Never throws.
+ */
+export async function readCredential(parsed: ParsedCredential, env: VerifyEnv): Promise<CredentialReading | undefined> {
+  const read = await tryReading(parsed, env);
+  return 'reading' in read ? read.reading : undefined;
+}
+
+/** As `readCredential`, with the reason when there is no reading (the structure check's code). Never throws. */
+export async function tryReading(parsed: ParsedCredential, env: VerifyEnv): Promise<{ reading: CredentialReading } | { error: { code: string; message: string } }> {
+  try {
+    if (!isOb2Format(parsed.format)) return { reading: (await readVc(parsed)).reading };
+    const { verification, reading } = await verifyCredential(parsed, env);
+    if (reading) return { reading };
+    const why = verification.checks.find((c) => c.outcome !== 'passed' && c.id !== 'format');
+    return { error: { code: why?.code ?? 'NOT_READABLE', message: 'the OB 2.0 assertion could not be read' } };
+  } catch (e) {
+    const check = unreadable(e);
+    const detail = check.data?.problem ?? check.data?.detail ?? check.data?.url;
+    return { error: { code: check.code, message: typeof detail === 'string' ? detail : String(e) } };
+  }
+}
+
 /** Verify one parsed credential. Never throws. */
 export async function verifyParsed(parsed: ParsedCredential, env: VerifyEnv): Promise<Verification> {
   return (await verifyCredential(parsed, env)).verification;
@@ -194,11 +235,29 @@ export function rejectedReport(code: ErrorCode, env: VerifyEnv): Verification {
   return report([{ id: 'format', outcome: 'failed', code: 'UNREADABLE', data: { error: code } }], env);
 }
 
+/** Each credential inside `parsed`, verified on its own (no deeper). Never throws. */
+async function innerOf(parsed: ParsedCredential, env: VerifyEnv): Promise<Pick<CredentialResult, 'inner' | 'innerSkipped'>> {
+  const { inner, skipped } = await verifyEmbedded(parsed.credential, env, verifyCredential);
+  const results = inner.map((o): InnerResult => {
+    if ('error' in o) return { ...o, verification: rejectedReport(o.error.code, env) };
+    const { verification, reading } = o.verified;
+    return { path: o.path, kind: o.kind, format: o.parsed.format, parsed: o.parsed, verification, ...(reading ? { reading } : {}) };
+  });
+  return { ...(results.length > 0 ? { inner: results } : {}), ...(skipped > 0 ? { innerSkipped: skipped } : {}) };
+}
+
+/** What the verifier asked a presentation's holder to sign. */
+export interface BytesOptions {
+  readonly challenge?: string | undefined;
+  readonly domain?: string | undefined;
+}
+
 /**
- * Verify everything one input holds. A URL (given, or baked into an old OB 2.0 image) is fetched
- * only when the environment allows the network.
+ * Verify everything one input holds: each credential, the credentials inside each (a CLR's,
+ * embedded endorsements), and a presentation's own proof and holder. A URL (given, or baked into an
+ * old OB 2.0 image) is fetched only when the environment allows the network.
  */
-export async function verifyBytes(bytes: Uint8Array, env: VerifyEnv): Promise<InputResult> {
+export async function verifyBytes(bytes: Uint8Array, env: VerifyEnv, options: BytesOptions = {}): Promise<InputResult> {
   try {
     let outcome = parseInput(bytes);
     if (outcome.kind === 'url') {
@@ -213,9 +272,12 @@ export async function verifyBytes(bytes: Uint8Array, env: VerifyEnv): Promise<In
     const credentials: CredentialResult[] = [];
     for (const parsed of outcome.input.credentials) {
       const { verification, reading } = await verifyCredential(parsed, env);
-      credentials.push({ format: parsed.format, parsed, verification, ...(reading ? { reading } : {}) });
+      credentials.push({ format: parsed.format, parsed, verification, ...(reading ? { reading } : {}), ...(await innerOf(parsed, env)) });
     }
-    return { credentials };
+    const vp = outcome.input.presentation;
+    if (vp === undefined) return { credentials };
+    const presentation = await verifyPresentation(vp, env, { ...options, jws: outcome.input.presentationJws });
+    return { credentials, presentation };
   } catch (e) {
     const code: ErrorCode = isTsumikiError(e) ? e.code : 'INTERNAL';
     const message = e instanceof Error ? e.message : String(e);

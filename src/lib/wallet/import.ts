@@ -5,12 +5,13 @@
  */
 import { isTsumikiError, type ErrorCode } from '../errors.ts';
 import type { Container, ParsedCredential } from '../model/credential.ts';
+import type { CredentialReading } from '../model/reading.ts';
 import type { Verdict } from '../model/verification.ts';
 import { addBadges } from '../store/badges.ts';
 import type { WalletDb } from '../store/db.ts';
 import type { NewBadge } from '../store/types.ts';
 import { createEnv, type RecipientClaim } from '../verify/env.ts';
-import { verifyBytes, type Verification } from '../verify/pipeline.ts';
+import { verifyBytes, type InputResult, type Verification } from '../verify/pipeline.ts';
 import type { Remote } from '../verify/remote.ts';
 import { summarize } from './summary.ts';
 
@@ -19,6 +20,11 @@ export interface ImportOptions {
   readonly now: Date;
   readonly remote: Remote;
   readonly recipient?: RecipientClaim;
+  /**
+   * How the bytes are verified: the core on this thread by default; the app passes its worker with a
+   * deadline (src/ui/state/verifier.ts), which answers the same result or a VERIFY_TIMEOUT error.
+   */
+  readonly verify?: (bytes: Uint8Array) => Promise<InputResult>;
 }
 
 export interface ImportedCredential {
@@ -52,11 +58,11 @@ function isLink(bytes: Uint8Array): boolean {
 }
 
 /** The store's record for one verified credential of a file. */
-export function newBadgeOf(fileBytes: Uint8Array, parsed: ParsedCredential, verification: Verification): NewBadge {
+export function newBadgeOf(fileBytes: Uint8Array, parsed: ParsedCredential, verification: Verification, reading: CredentialReading | undefined): NewBadge {
   const link = isLink(fileBytes);
   const bytes = link ? parsed.bytes : fileBytes;
   const container: Container = link ? (parsed.jws === undefined ? 'json' : 'jws') : parsed.container;
-  const { summary, credentialId, imageDataUri } = summarize(parsed);
+  const { summary, credentialId, imageDataUri } = summarize(parsed, reading);
   const same = bytes.length === parsed.bytes.length && bytes.every((b, i) => b === parsed.bytes[i]);
   return {
     bytes,
@@ -76,11 +82,11 @@ export function newBadgeOf(fileBytes: Uint8Array, parsed: ParsedCredential, veri
 export async function importBytes(db: WalletDb, bytes: Uint8Array, options: ImportOptions): Promise<FileImport> {
   const name = options.fileName === undefined ? {} : { fileName: options.fileName };
   const env = createEnv({ now: options.now, remote: options.remote, ...(options.recipient ? { recipient: options.recipient } : {}) });
-  const result = await verifyBytes(bytes, env);
+  const result = options.verify === undefined ? await verifyBytes(bytes, env) : await options.verify(bytes);
   if (result.error !== undefined || result.credentials.length === 0) {
     return { ok: false, ...name, error: result.error ?? { code: 'NOT_A_CREDENTIAL', message: 'no credential' } };
   }
-  const badges = result.credentials.map((c) => newBadgeOf(bytes, c.parsed, c.verification));
+  const badges = result.credentials.map((c) => newBadgeOf(bytes, c.parsed, c.verification, c.reading));
   try {
     const written = await addBadges(db, badges);
     const credentials = written.map((w, i): ImportedCredential => {

@@ -1,13 +1,21 @@
-/** Opens a stored badge for its page: the credential parsed again from the original bytes. */
+/**
+ * Opens a stored badge for its page: the credential parsed again from the original bytes and read
+ * the one way (what was signed). The page shows that reading; "view original" shows the JSON.
+ */
 import { parseInput } from '../formats/parse.ts';
 import type { JsonObject, ParsedCredential } from '../model/credential.ts';
+import type { CredentialReading } from '../model/reading.ts';
 import { getOriginal } from '../store/badges.ts';
 import type { WalletDb } from '../store/db.ts';
+import { createEnv, type VerifyEnv } from '../verify/env.ts';
+import { readCredential } from '../verify/pipeline.ts';
 import { badgeDetails, type BadgeDetails } from './details.ts';
 
 export interface OpenedBadge {
   readonly parsed: ParsedCredential;
+  /** The one reading of what was signed: empty when the credential could not be read. */
   readonly credential: JsonObject;
+  readonly reading: CredentialReading | undefined;
   /** The credential JSON, indented, for "view original". */
   readonly json: string;
   readonly details: BadgeDetails;
@@ -20,7 +28,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /** null when the badge is gone or its bytes no longer parse (a parser change; the bytes stay). */
-export async function openBadge(db: WalletDb, id: string, lang?: string): Promise<OpenedBadge | null> {
+export async function openBadge(db: WalletDb, id: string, lang?: string, env: VerifyEnv = createEnv()): Promise<OpenedBadge | null> {
   const original = await getOriginal(db, id);
   if (original === undefined) return null;
   try {
@@ -30,11 +38,14 @@ export async function openBadge(db: WalletDb, id: string, lang?: string): Promis
     const list = outcome.input.credentials;
     const parsed = list.find((c) => sameBytes(c.bytes, target)) ?? list[0];
     if (parsed === undefined) return null;
+    const reading = await readCredential(parsed, env);
+    const credential = reading?.document ?? {};
     return {
       parsed,
-      credential: parsed.credential,
+      credential,
+      reading,
       json: JSON.stringify(parsed.credential, null, 2),
-      details: badgeDetails(parsed.credential, parsed.format, lang),
+      details: badgeDetails(credential, parsed.format, lang),
       bytes: original.bytes,
     };
   } catch {

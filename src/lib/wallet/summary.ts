@@ -4,6 +4,7 @@
  * shape gives empty fields, never an exception.
  */
 import type { CredentialFormat, JsonObject, ParsedCredential } from '../model/credential.ts';
+import type { CredentialReading } from '../model/reading.ts';
 import type { BadgeSummary } from '../store/types.ts';
 import { allTextOf, dateAt, idAt, imageDataUriOf, objectAt, stringAt, textOf } from '../formats/text.ts';
 import { marksOf } from './marks.ts';
@@ -56,8 +57,13 @@ function imageOf(credential: JsonObject, parts: CredentialParts, format: Credent
   return imageDataUriOf(parts.achievement?.image) ?? imageDataUriOf(credential.image);
 }
 
-export function summarize(parsed: ParsedCredential): CredentialSummary {
-  const { credential, format } = parsed;
+/**
+ * The summary of what was signed (the credential's one reading). A credential that could not be
+ * read has an empty summary: nothing from its JSON layout is shown as if it had been checked.
+ */
+export function summarize(parsed: ParsedCredential, reading: CredentialReading | undefined): CredentialSummary {
+  const { format } = parsed;
+  const credential = reading?.document ?? {};
   const parts = partsOf(credential, format);
   const ob2 = isOb2(format);
   const issuerName = textOf(parts.issuer?.name) ?? '';

@@ -40,9 +40,9 @@ export class BadgeFactsCache {
     for (let i = 0; i < fresh.length; i += CHUNK) {
       const chunk = fresh.slice(i, i + CHUNK);
       const originals = await readOriginals(this.#db, chunk.map((b) => b.id));
+      const credentials = await Promise.all(originals.map((original) => (original === undefined ? null : credentialOfOriginal(original))));
       chunk.forEach((b, j) => {
-        const original = originals[j];
-        const credential = original === undefined ? null : credentialOfOriginal(original);
+        const credential = credentials[j] ?? null;
         const facts = credential === null ? [] : badgeFacts(credential, b.report, { key: b.id });
         this.#cache.set(b.id, { report: reportKey(b), facts });
       });

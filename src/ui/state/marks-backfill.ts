@@ -30,10 +30,8 @@ async function fill(db: WalletDb, todo: readonly string[]): Promise<number> {
   for (let i = 0; i < todo.length; i += CHUNK) {
     const ids = todo.slice(i, i + CHUNK);
     const originals = await readOriginals(db, ids);
-    const marks = originals.map((o) => {
-      const credential = o === undefined ? null : credentialOfOriginal(o);
-      return credential === null ? NONE : marksOf(credential);
-    });
+    const credentials = await Promise.all(originals.map((o) => (o === undefined ? null : credentialOfOriginal(o))));
+    const marks = credentials.map((credential) => (credential === null ? NONE : marksOf(credential)));
     await writeTransaction(db, 'update', [db.badges], async () => {
       const current = await db.badges.bulkGet(ids);
       for (const [j, id] of ids.entries()) {

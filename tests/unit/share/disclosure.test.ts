@@ -9,7 +9,7 @@ import { deriveDisclosure, disclosureOf, leafPointers } from '../../../src/lib/s
 import { createEnv } from '../../../src/lib/verify/env.ts';
 import { contextLoader } from '../../../src/lib/verify/loader.ts';
 import { verifyBytes } from '../../../src/lib/verify/pipeline.ts';
-import { generateDidKey, NOW, ob3Credential } from '../../support/issuer.ts';
+import { generateDidKey, NOW, ob3Credential, SIGNED_AT } from '../../support/issuer.ts';
 
 const fixture = (p: string): ParsedCredential => {
   const out = parseInput(new Uint8Array(readFileSync(new URL(`../../fixtures/${p}`, import.meta.url))));
@@ -49,7 +49,7 @@ describe('disclosure: what can be left out', () => {
     const key = await generateDidKey('P-256');
     const unsigned = ob3Credential({ id: 'urn:uuid:5d1c1a62-0000-4000-8000-000000000001', issuerId: key.did, identityHash: 'sha256$00' });
     const mandatoryPointers = ['/issuer', '/validFrom', '/credentialSubject/achievement'];
-    const suite = new DataIntegrityProof({ signer: key.pair.signer(), cryptosuite: createSignCryptosuite({ mandatoryPointers }) });
+    const suite = new DataIntegrityProof({ signer: key.pair.signer(), date: SIGNED_AT, cryptosuite: createSignCryptosuite({ mandatoryPointers }) });
     const base = (await jsigs.sign(structuredClone(unsigned), { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader: contextLoader })) as JsonObject; // why: jsigs returns the document
     const d = disclosureOf({ format: 'ob3-di', credential: base });
     expect(d.mode).toBe('selective');

@@ -32,7 +32,8 @@ test.each(index.files.map((f) => [f.file, f.expect] as const))('%s → %s', asyn
   expect(c?.verification.checks).toContainEqual(expect.objectContaining({ id: 'issuer-key', outcome: 'passed' }));
   const issuerId = String((c?.parsed.credential.issuer as { id: string }).id); // why: demo issuers are Profile objects
   expect(Object.values(key.keys).map((k) => `did:key:${k.publicKeyMultibase}`)).toContain(issuerId);
-  const { summary, imageDataUri } = summarize(c!.parsed);
+  const { summary, imageDataUri } = summarize(c!.parsed, c!.reading);
+  expect(c?.reading?.badge.issuer.id).toBe(issuerId);
   expect(summary.title).toMatch(/ \/ /); // "日本語 / English"
   expect(summary.issuerName).toMatch(/デモ|Demo/);
   expect(imageDataUri).toMatch(/^data:image\/svg\+xml;base64,/);

@@ -5,6 +5,7 @@ import { parseInput } from '../../../src/lib/formats/parse.ts';
 import type { JsonObject } from '../../../src/lib/model/credential.ts';
 import { badgeDetails } from '../../../src/lib/wallet/details.ts';
 import { summarize } from '../../../src/lib/wallet/summary.ts';
+import { badgeOf } from '../../../src/lib/verify/reading/index.ts';
 import { textOf, imageDataUriOf } from '../../../src/lib/formats/text.ts';
 
 const parsed = (path: string) => {
@@ -53,9 +54,11 @@ test('hostile strings stay strings; remote images are never taken; odd shapes do
   expect(d.title).toBe(hostile);
   expect(d.issuer.name).toBe(hostile);
   expect(d.validFrom).toBeNull();
-  const s = summarize({ format: 'ob3-di', container: 'json', credential, bytes: new Uint8Array([1]) });
+  const s = summarize({ format: 'ob3-di', container: 'json', credential, bytes: new Uint8Array([1]) }, { source: 'graph', document: credential, badge: badgeOf(credential, 'ob3-di') });
   expect(s.imageDataUri).toBeUndefined();
   expect(s.summary.title).toBe(hostile);
+  // Without a reading, nothing of the JSON layout is shown.
+  expect(summarize({ format: 'ob3-di', container: 'json', credential, bytes: new Uint8Array([1]) }, undefined).summary.title).toBe('');
   expect(() => badgeDetails({ credentialSubject: [null, 1], issuer: [] } as unknown as JsonObject, 'ob3-di')).not.toThrow(); // why: deliberately malformed
 });
 

@@ -7,6 +7,7 @@ import { countBadges, getBadge, getImage, getOriginal, listBadges } from '../../
 import { importBytes, mimeOf } from '../../../src/lib/wallet/import.ts';
 import { reverifyBadge } from '../../../src/lib/wallet/reverify.ts';
 import { createRemote, type FetchLike } from '../../../src/lib/verify/remote.ts';
+import { generateDidKey, NOW as TEST_NOW, ob3Credential, signDi } from '../../support/issuer.ts';
 
 const NOW = new Date('2026-02-01T00:00:00Z');
 const fixture = (p: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${p}`, import.meta.url)));
@@ -126,10 +127,13 @@ describe('importBytes', () => {
 
   test('re-verify reads the original bytes and keeps the new report', async () => {
     const db = await open();
-    const r = await importBytes(db, fixture('ob3/dcc-verifier-core/v2Expired.json'), { now: new Date('2010-06-01T00:00:00Z'), remote: offline });
+    // Signed 2025, valid until 2030: verified at the test's NOW, expired when checked again in 2031.
+    const key = await generateDidKey('Ed25519');
+    const signed = await signDi(ob3Credential({ id: 'urn:uuid:7b1f0c52-0000-4000-8000-00000000000a', issuerId: key.did, identityHash: 'sha256$00' }), 'eddsa-rdfc-2022', key.pair);
+    const r = await importBytes(db, new TextEncoder().encode(JSON.stringify(signed)), { now: TEST_NOW, remote: offline });
     const id = r.ok ? r.credentials[0]!.id : '';
     const before = (await getBadge(db, id))?.report.verdict;
-    const after = await reverifyBadge(db, id, { now: NOW, remote: offline });
+    const after = await reverifyBadge(db, id, { now: new Date('2031-01-01T00:00:00Z'), remote: offline });
     expect(after?.verdict).toBe('failed');
     expect(after?.checks).toContainEqual(expect.objectContaining({ id: 'validity-period', code: 'EXPIRED' }));
     expect((await getBadge(db, id))?.report.verdict).toBe('failed');

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { parseInput } from '../../../src/lib/formats/parse.ts';
 import { marksOf } from '../../../src/lib/wallet/marks.ts';
+import { readVc } from '../../../src/lib/verify/reading/index.ts';
 import { summarize } from '../../../src/lib/wallet/summary.ts';
 
 const demo = (f: string) => {
@@ -17,10 +18,12 @@ test.each([
   ['02-python-basics.json', { micro: false, effortHours: { min: 20, max: 20 }, credit: null }],
   // "Certificate of completion (12 hours)": workload, not credit, so no credit mark.
   ['04-sdgs.json', { micro: false, effortHours: { min: 12, max: 12 }, credit: null }],
-])('%s', (file, marks) => {
+])('%s', async (file, marks) => {
   const parsed = demo(file);
   expect(marksOf(parsed.credential)).toEqual(marks);
-  expect(summarize(parsed).summary.marks).toEqual(marks);
+  const { reading } = await readVc(parsed);
+  expect(marksOf(reading.document)).toEqual(marks);
+  expect(summarize(parsed, reading).summary.marks).toEqual(marks);
 });
 
 test('a credential of an odd shape gives empty marks, never an exception', () => {

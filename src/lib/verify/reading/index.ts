@@ -175,13 +175,15 @@ export interface Ob2Documents {
 
 /**
  * Read an OB 2.0 assertion. An embedded issuer Profile is the signer's word about itself: only
- * its id is kept unless the Profile was fetched from that id.
+ * its id is kept unless the Profile was fetched from that id. (An assertion that could not be
+ * fetched or checked is read as given; its verdict says it was not checked.)
  */
 export function readOb2(docs: Ob2Documents, format: CredentialFormat): CredentialReading {
   const { assertion } = docs;
   const embedded = objectAt(assertion.badge);
   const badgeId = idOf(assertion.badge);
-  const badgeClass = docs.badgeClass ?? (format === 'ob2-signed' ? embedded : undefined) ?? (badgeId ? { id: badgeId } : undefined);
+  // The BadgeClass as the signed payload or the hosted copy embeds it, when it was not fetched.
+  const badgeClass = docs.badgeClass ?? embedded ?? (badgeId ? { id: badgeId } : undefined);
   const issuerId = idOf(docs.issuer) ?? idOf(badgeClass?.issuer);
   const issuer = docs.issuer ?? (issuerId ? { id: issuerId } : undefined);
   const document: JsonObject = { ...assertion, ...(badgeClass ? { badge: { ...badgeClass, ...(issuer ? { issuer } : {}) } } : {}) };
