@@ -24,6 +24,7 @@ import { checkJwt, jwtPeriod } from './steps/proof-jwt.ts';
 import { checkOb2Hosted, checkOb2Signed } from './steps/proof-ob2.ts';
 import { checkRecipient } from './steps/recipient.ts';
 import { checkStatus } from './steps/status.ts';
+import { validateSchemaLazy } from './schema/lazy.ts';
 import { checkOb2Structure, checkVcStructure } from './steps/structure.ts';
 import { checkValidity, joinPeriods, ob2Period, vcPeriod, type Period } from './steps/validity.ts';
 
@@ -93,6 +94,18 @@ function unreadable(e: unknown): Check {
   return { id: 'structure', outcome: 'failed', code: 'STRUCTURE_INVALID', data: { problem: `not readable as JSON-LD: ${message}` } };
 }
 
+/**
+ * 1EdTech's published JSON Schema (the JSON-LD variant its validator uses), on the credential as
+ * written, as 1EdTech's validator does. A schema can only refuse: a layout that JSON-LD allows but
+ * the schema does not is refused with the JSON pointer, never read differently. Undefined when no
+ * schema applies or it passed.
+ */
+async function checkSchema(written: JsonObject): Promise<Check | undefined> {
+  const result = await validateSchemaLazy(written);
+  if (result === undefined || result.ok) return undefined;
+  return { id: 'structure', outcome: 'failed', code: 'STRUCTURE_INVALID', data: { path: result.pointer, problem: result.problem, schema: result.schema } };
+}
+
 const notReadable = (id: CheckId): Check => ({ id, outcome: 'not-checked', reason: 'error', code: 'NOT_READABLE' });
 
 /** The checks that need a reading, when there is none: skipped because of the proof when it failed, else because of the reading. */
@@ -138,7 +151,11 @@ async function verifyVc(parsed: ParsedCredential, env: VerifyEnv, checks: Check[
   let quads: Quad[] | undefined;
   try {
     ({ reading, quads } = await readVc(parsed));
-    checks.push(await guarded('structure', () => checkVcStructure(credential, (reading as CredentialReading).document))); // why: assigned just above
+    const document = reading.document;
+    checks.push(await guarded('structure', async () => {
+      const own = checkVcStructure(credential, document);
+      return own.outcome === 'passed' ? ((await checkSchema(credential)) ?? own) : own;
+    }));
   } catch (e) {
     checks.push(unreadable(e));
   }
