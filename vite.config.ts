@@ -19,6 +19,9 @@ function devCsp(): Plugin {
 export default defineConfig({
   plugins: [svelte(), devCsp(), pwa(), cspSafe()],
   build: { target: 'es2022', sourcemap: false },
+  // Module workers (the verifier and the QR reader): ES output, which the verifier needs for the parts
+  // it loads on demand; and the same CSP-safe resolution as the page (worker bundles have their own plugins).
+  worker: { format: 'es', plugins: () => [cspSafe()] },
   test: {
     testTimeout: 30_000,
     pool: 'threads',

@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'URL_NEEDS_NETWORK',
   'URL_FETCH_FAILED',
   'FILE_UNREADABLE', // the CLI could not read the file it was given
+  'VERIFY_TIMEOUT', // checking one input took longer than the app's deadline and was stopped
   // share / scan (QR codes and deep links)
   'QR_NOT_FOUND', // no QR code could be read in the image
   'QR_FRAME_INVALID', // a QR code that is not a Tsumiki share frame, or a damaged one

@@ -12,8 +12,8 @@ export { restoreWallet } from '../lib/wallet/restore.ts';
 export { openBadge, type OpenedBadge } from '../lib/wallet/open.ts';
 export { decodeDataParam } from '../lib/wallet/deeplink.ts';
 
-/** The network door for one action: offline answers from the wallet's cache only. */
-export function remoteFor(db: WalletDb, online: boolean): Remote {
+/** The network door for one action: offline answers from the wallet's cache only (none without a wallet). */
+export function remoteFor(db: WalletDb | undefined, online: boolean): Remote {
   const browserFetch: FetchLike = (url, init) => fetch(url, { ...init, credentials: 'omit', mode: 'cors', referrerPolicy: 'no-referrer' });
-  return createRemote({ online, fetch: browserFetch, cache: storeCache(db) });
+  return createRemote({ online, fetch: browserFetch, ...(db === undefined ? {} : { cache: storeCache(db) }) });
 }

@@ -106,6 +106,7 @@ export const errorEn: Record<ErrorCode, string> = {
   QR_PAYLOAD_TOO_LARGE: 'The QR codes announce more data than a presentation may hold',
   QR_PAYLOAD_INVALID: 'The QR codes do not hold a readable presentation',
   SHARE_TOO_LARGE: 'Too large to share as QR codes: use the file instead',
+  VERIFY_TIMEOUT: 'Checking this took too long and was stopped',
   SHARE_CANNOT_SIGN: 'The presentation cannot be signed: a badge uses a vocabulary this wallet does not know',
   STORE_QUOTA: 'The device storage is full',
   STORE_FAILED: 'The wallet could not save',

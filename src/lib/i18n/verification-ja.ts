@@ -106,6 +106,7 @@ export const errorJa: Record<ErrorCode, string> = {
   QR_PAYLOAD_TOO_LARGE: 'QR コードが示すデータ量がプレゼンテーションの上限を超えています',
   QR_PAYLOAD_INVALID: 'QR コードから読めるプレゼンテーションを取り出せません',
   SHARE_TOO_LARGE: 'QR コードで共有するには大きすぎます。ファイルで共有してください',
+  VERIFY_TIMEOUT: '確認に時間がかかりすぎたため、中止しました',
   SHARE_CANNOT_SIGN: 'プレゼンテーションに署名できません（このウォレットが知らない語彙を使うバッジがあります）',
   STORE_QUOTA: '端末の保存容量が不足しています',
   STORE_FAILED: 'ウォレットに保存できませんでした',

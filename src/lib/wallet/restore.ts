@@ -12,7 +12,7 @@ import { exportBackup, restoreBackup, type Rederive, type Rederived, type Restor
 import type { WalletDb } from '../store/db.ts';
 import type { Container } from '../model/credential.ts';
 import { mimeOf, newBadgeOf } from './import.ts';
-import { envOf, verifyOriginal, type ReverifyOptions } from './reverify.ts';
+import { verifyOriginal, type ReverifyOptions } from './reverify.ts';
 
 export { exportBackup };
 export type { RestoreMode, RestoreResult };
@@ -29,11 +29,10 @@ function containerOf(mime: string): Container {
 
 /** The core's reading of one stored badge: verified again, summarised again. */
 export function rederiveWith(options: RestoreOptions): Rederive {
-  const env = envOf(options);
   return async (original, claimed): Promise<Rederived> => {
-    const { found, verification } = await verifyOriginal(original, env);
+    const { found, verification } = await verifyOriginal(original, options);
     if (found !== undefined) {
-      const fresh = newBadgeOf(original.bytes, found.parsed, found.verification);
+      const fresh = newBadgeOf(original.bytes, found.parsed, found.verification, found.reading);
       return {
         container: fresh.container,
         mime: fresh.mime,

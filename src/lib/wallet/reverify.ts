@@ -3,13 +3,15 @@ import { getOriginal, updateReport } from '../store/badges.ts';
 import type { WalletDb } from '../store/db.ts';
 import type { OriginalRow } from '../store/types.ts';
 import { createEnv, type RecipientClaim, type VerifyEnv } from '../verify/env.ts';
-import { rejectedReport, verifyBytes, type CredentialResult, type Verification } from '../verify/pipeline.ts';
+import { rejectedReport, verifyBytes, type CredentialResult, type InputResult, type Verification } from '../verify/pipeline.ts';
 import type { Remote } from '../verify/remote.ts';
 
 export interface ReverifyOptions {
   readonly now: Date;
   readonly remote: Remote;
   readonly recipient?: RecipientClaim;
+  /** How the bytes are verified: the core on this thread by default; the app passes its worker with a deadline. */
+  readonly verify?: (bytes: Uint8Array) => Promise<InputResult>;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -30,19 +32,20 @@ export type StoredVerification =
  * several, the one whose bytes the content id names). A file that no longer reads, or that does not
  * hold this badge's credential, gives a `rejected` report.
  */
-export async function verifyOriginal(original: OriginalRow, env: VerifyEnv): Promise<StoredVerification> {
-  const result = await verifyBytes(original.bytes, env);
+export async function verifyOriginal(original: OriginalRow, options: ReverifyOptions): Promise<StoredVerification> {
+  const env = envOf(options);
+  const result = options.verify === undefined ? await verifyBytes(original.bytes, env) : await options.verify(original.bytes);
   const target = original.credentialBytes ?? original.bytes;
   const found = result.credentials.find((c) => sameBytes(c.parsed.bytes, target)) ?? (result.credentials.length === 1 ? result.credentials[0] : undefined);
   if (found !== undefined) return { found, verification: found.verification };
-  return { verification: result.rejected ?? rejectedReport('NOT_A_CREDENTIAL', env) };
+  return { verification: result.rejected ?? rejectedReport(result.error?.code ?? 'NOT_A_CREDENTIAL', env) };
 }
 
 /** The new report, or null when the badge is gone. The report is stored before it is returned. */
 export async function reverifyBadge(db: WalletDb, id: string, options: ReverifyOptions): Promise<Verification | null> {
   const original = await getOriginal(db, id);
   if (original === undefined) return null;
-  const { verification } = await verifyOriginal(original, envOf(options));
+  const { verification } = await verifyOriginal(original, options);
   await updateReport(db, id, verification, verification.checkedAt);
   return verification;
 }

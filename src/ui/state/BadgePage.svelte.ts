@@ -6,6 +6,7 @@ import type { StoredBadge } from '../../lib/store/types.ts';
 import type { OpenedBadge } from '../../lib/wallet/open.ts';
 import type { AppState } from '../context.ts';
 import { loadCore } from '../load-core.ts';
+import { verifyInWorker } from './verifier.ts';
 
 const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/svg+xml': 'svg', 'application/json': 'json', 'application/jwt': 'jwt' };
 
@@ -46,7 +47,9 @@ export class BadgePage {
     this.checking = online ? 'online' : 'offline';
     try {
       const core = await loadCore();
-      const report = await core.reverifyBadge(this.#app.db, this.id, { now: new Date(), remote: core.remoteFor(this.#app.db, online) });
+      const now = new Date();
+      const verify = (b: Uint8Array) => verifyInWorker(b, { now, online });
+      const report = await core.reverifyBadge(this.#app.db, this.id, { now, remote: core.remoteFor(this.#app.db, online), verify });
       const { t, v } = this.#app.i18n;
       if (report) this.#app.toasts.show(t('badge.rechecked', { verdict: v.verdict[report.verdict] }), report.verdict === 'verified' ? 'success' : 'info');
     } finally {

@@ -7,6 +7,7 @@ import { requestPersistence } from '../../lib/store/storage.ts';
 import type { FileImport } from '../../lib/wallet/import.ts';
 import { loadCore } from '../load-core.ts';
 import { journal } from './import-journal.ts';
+import { verifyInWorker } from './verifier.ts';
 
 /** Something to import: a name to show and a way to read its bytes. */
 export interface Source {
@@ -103,7 +104,10 @@ export class Importer {
         let outcome: FileImport;
         try {
           const bytes = await source.read();
-          outcome = await core.importBytes(db, bytes, { fileName: source.name, now: new Date(), remote });
+          const now = new Date();
+          // Verified in the worker, with a deadline; only the store's write happens here.
+          const verify = (b: Uint8Array) => verifyInWorker(b, { now, online });
+          outcome = await core.importBytes(db, bytes, { fileName: source.name, now, remote, verify });
         } catch (e) {
           outcome = { ok: false, fileName: source.name, error: { code: 'FILE_UNREADABLE', message: e instanceof Error ? e.message : String(e) } };
         }

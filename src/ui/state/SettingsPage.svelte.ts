@@ -7,6 +7,7 @@ import { errorWords } from '../words.ts';
 import type { AppState } from '../context.ts';
 import { loadCore } from '../load-core.ts';
 import { saveFile } from './BadgePage.svelte.ts';
+import { verifyInWorker } from './verifier.ts';
 
 export type Message = { readonly kind: 'success' | 'error'; readonly text: string } | null;
 
@@ -65,7 +66,9 @@ export class SettingsPage {
     try {
       // Every badge is verified again from its bytes (offline, with the wallet's dated cache): a file's own reports are not believed.
       const core = await loadCore();
-      const r = await core.restoreWallet(db, new Uint8Array(await file.arrayBuffer()), passphrase, mode, { now: new Date(), remote: core.remoteFor(db, false) });
+      const now = new Date();
+      const verify = (b: Uint8Array) => verifyInWorker(b, { now, online: false });
+      const r = await core.restoreWallet(db, new Uint8Array(await file.arrayBuffer()), passphrase, mode, { now, remote: core.remoteFor(db, false), verify });
       this.restoreMessage = { kind: 'success', text: i18n.t('settings.restoreDone', { added: r.added, duplicates: r.duplicates, replaced: r.replaced }) };
     } catch (e) {
       this.restoreMessage = { kind: 'error', text: this.#errorText(e) };

@@ -12,8 +12,7 @@ import type { AppState } from '../context.ts';
 import { pixelsOf, QrDecoder } from '../scan/qr-decoder.ts';
 import { errorWords } from '../words.ts';
 import { Frames } from './Scanner.svelte.ts';
-
-const shareCore = () => import('../share-core.ts');
+import { holderInWorker, receiveInWorker } from './verifier.ts';
 
 /** MAX_INPUT_BYTES of formats/parse.ts (not imported: that would pull the parser into the screen's chunk). */
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -56,8 +55,8 @@ export class VerifyPage {
     this.kept = null;
     const start = performance.now();
     try {
-      const core = await shareCore();
-      const received = await core.checkReceived(bytes, core.offlineEnv(this.#app.db), this.challenge);
+      // In the worker, with a deadline: whatever arrives, the page stays responsive.
+      const received = await receiveInWorker(bytes, this.challenge);
       if (run !== this.#run) return;
       this.received = received;
       this.source = { name, bytes };
@@ -73,7 +72,7 @@ export class VerifyPage {
     this.challenge = text.trim().slice(0, 200);
     const r = this.received;
     if (!r?.presentation) return;
-    const holder = await (await shareCore()).checkHolder(r.presentation, this.challenge);
+    const holder = await holderInWorker(r.presentation, this.challenge);
     if (this.received === r) this.received = { ...r, holder };
   }
 

@@ -1,0 +1,74 @@
+/**
+ * The page's side of the verify worker (issue 11, class 7): every check of untrusted bytes goes to
+ * src/ui/state/verify-worker.ts, one at a time, with a deadline. Past it the answer is the coded
+ * VERIFY_TIMEOUT ("took too long"), the worker is terminated — the work really stops — and the next
+ * request gets a fresh worker. The page stays responsive whatever the input.
+ *
+ * Type-only imports of the core: this module is light; the heavy code loads inside the worker.
+ */
+import type { JsonObject } from '../../lib/model/credential.ts';
+import type { HolderCheck } from '../../lib/share/holder.ts';
+import type { Received } from '../../lib/share/received.ts';
+import type { RecipientClaim } from '../../lib/verify/env.ts';
+import type { InputResult } from '../../lib/verify/pipeline.ts';
+import { DeadlineWorker, type Outcome, type WorkerPort } from '../../lib/wallet/deadline.ts';
+
+/**
+ * The longest one input may take. The bounds on untrusted input (README "Limits on untrusted input")
+ * keep the worst accepted input to a few seconds on a slow machine; this is the backstop.
+ */
+export const VERIFY_DEADLINE_MS = 20_000;
+
+/** What the worker does: verify for the wallet, check what an employer received, re-check a holder's proof. */
+export type VerifyJob =
+  | { readonly op: 'verify'; readonly bytes: Uint8Array; readonly now: number; readonly online: boolean; readonly recipient?: RecipientClaim }
+  | { readonly op: 'receive'; readonly bytes: Uint8Array; readonly now: number; readonly challenge: string }
+  | { readonly op: 'holder'; readonly presentation: JsonObject; readonly challenge: string };
+
+function spawn(): WorkerPort {
+  const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), { type: 'module' });
+  return {
+    postMessage: (message) => worker.postMessage(message),
+    addEventListener: (type: 'message' | 'error', listener: (e: { readonly data: unknown }) => void) => {
+      if (type === 'message') worker.addEventListener('message', (e) => listener(e));
+      else worker.addEventListener('error', () => listener({ data: undefined }));
+    },
+    terminate: () => worker.terminate(),
+  };
+}
+
+let shared: DeadlineWorker<VerifyJob, unknown> | undefined;
+
+/** The one verify worker of this page (made on first use). */
+function worker(): DeadlineWorker<VerifyJob, unknown> {
+  shared ??= new DeadlineWorker<VerifyJob, unknown>(spawn, VERIFY_DEADLINE_MS);
+  return shared;
+}
+
+/** The coded error for a request that did not finish: too long (the deadline) or the worker died. */
+export function stopped(outcome: Exclude<Outcome<unknown>, { ok: true }>): { readonly code: 'VERIFY_TIMEOUT' | 'INTERNAL'; readonly message: string } {
+  return outcome.reason === 'timeout'
+    ? { code: 'VERIFY_TIMEOUT', message: `checking took longer than ${VERIFY_DEADLINE_MS / 1000} s and was stopped` }
+    : { code: 'INTERNAL', message: 'the verifier stopped unexpectedly' };
+}
+
+/** `verifyBytes` in the worker. Past the deadline: no credentials and a VERIFY_TIMEOUT error. */
+export async function verifyInWorker(bytes: Uint8Array, options: { readonly now: Date; readonly online: boolean; readonly recipient?: RecipientClaim }): Promise<InputResult> {
+  const outcome = await worker().run({ op: 'verify', bytes, now: options.now.getTime(), online: options.online, ...(options.recipient ? { recipient: options.recipient } : {}) });
+  if (!outcome.ok) return { credentials: [], error: stopped(outcome) };
+  return outcome.value as InputResult; // why: the worker answers a `verify` job with verifyBytes' result
+}
+
+/** `checkReceived` in the worker (offline, the wallet's cache may answer). */
+export async function receiveInWorker(bytes: Uint8Array, challenge: string): Promise<Received> {
+  const outcome = await worker().run({ op: 'receive', bytes, now: Date.now(), challenge });
+  if (!outcome.ok) return { credentials: [], error: stopped(outcome) };
+  return outcome.value as Received; // why: the worker answers a `receive` job with checkReceived's result
+}
+
+/** `checkHolder` in the worker. */
+export async function holderInWorker(presentation: JsonObject, challenge: string): Promise<HolderCheck> {
+  const outcome = await worker().run({ op: 'holder', presentation, challenge });
+  if (!outcome.ok) return { id: 'holder', outcome: 'not-checked', reason: 'error', code: 'CHECK_ERROR', data: { detail: stopped(outcome).message } };
+  return outcome.value as HolderCheck; // why: the worker answers a `holder` job with checkHolder's result
+}
