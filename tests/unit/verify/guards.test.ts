@@ -36,6 +36,7 @@ import {
   signDi,
   statusListCredential,
   textOf,
+  VALID_FROM,
   World,
   type DidKey,
   type Signed,
@@ -112,8 +113,9 @@ function entry(list: string, index: number | string, extra: JsonObject = {}): Js
 }
 
 /** A credential by `issuer` with exactly these credentialStatus entries, signed with eddsa-rdfc-2022. */
-async function credentialWith(status: JsonObject | readonly JsonObject[], o: { context?: string } = {}): Promise<JsonObject> {
+async function credentialWith(status: JsonObject | readonly JsonObject[], o: { context?: string; plainVc?: boolean } = {}): Promise<JsonObject> {
   const credential = ob3Credential({ id: `urn:tsumiki:guards:${++serial}`, issuerId: issuer.did, identityHash });
+  if (o.plainVc) credential.type = ['VerifiableCredential'];
   if (o.context) credential['@context'] = [...(credential['@context'] as string[]), o.context]; // why: ob3Credential writes an array of context URLs
   credential.credentialStatus = Array.isArray(status) ? [...status] : (status as JsonObject);
   return signDi(credential, 'eddsa-rdfc-2022', issuer.pair);
@@ -123,6 +125,8 @@ async function credentialWith(status: JsonObject | readonly JsonObject[], o: { c
 
 describe('the worst of several credentialStatus entries decides', () => {
   // Mutation proved: checkStatus returning results[0] without sorting (or sorting passed first) → fails.
+  // OB 3.0's schema allows one credentialStatus object; a VC 2.0 credential may carry several, so these are
+  // plain VerifiableCredentials (their structure passes: the verdict is the status's).
   const url = `${LISTS}/worst`;
   let world: World;
   beforeAll(async () => {
@@ -134,7 +138,8 @@ describe('the worst of several credentialStatus entries decides', () => {
     ['revoked first', [REVOKED_INDEX, NOT_REVOKED_INDEX]],
     ['clean first', [NOT_REVOKED_INDEX, REVOKED_INDEX]],
   ])('a revoked entry beside a clean one → REVOKED, failed (%s)', async (_, indexes) => {
-    const report = await verify(await credentialWith(indexes!.map((i) => entry(url, i))), envAt(world));
+    const report = await verify(await credentialWith(indexes!.map((i) => entry(url, i)), { plainVc: true }), envAt(world));
+    expect(checkOf(report, 'structure')).toMatchObject({ outcome: 'passed' });
     expect(statusOf(report)).toMatchObject({ outcome: 'failed', code: 'REVOKED', data: { index: REVOKED_INDEX } });
     expect(report.verdict).toBe('failed');
   });
@@ -143,14 +148,15 @@ describe('the worst of several credentialStatus entries decides', () => {
     ['unknown first', [`${LISTS}/missing`, url]],
     ['clean first', [url, `${LISTS}/missing`]],
   ])('an entry whose list cannot be read beside a clean one → status unknown, never NOT_REVOKED (%s)', async (_, lists) => {
-    const report = await verify(await credentialWith(lists!.map((l) => entry(l, NOT_REVOKED_INDEX))), envAt(world));
+    const report = await verify(await credentialWith(lists!.map((l) => entry(l, NOT_REVOKED_INDEX)), { plainVc: true }), envAt(world));
+    expect(checkOf(report, 'structure')).toMatchObject({ outcome: 'passed' });
     expect(statusOf(report)).toMatchObject({ outcome: 'not-checked', code: 'FETCH_FAILED' });
     expect(report.verdict).toBe('incomplete');
   });
 
   it('a revoked entry beside one whose list cannot be read → REVOKED (a no beats a don\'t-know), both orders', async () => {
     for (const lists of [[`${LISTS}/missing`, url], [url, `${LISTS}/missing`]]) {
-      const report = await verify(await credentialWith(lists.map((l) => entry(l, REVOKED_INDEX))), envAt(world));
+      const report = await verify(await credentialWith(lists.map((l) => entry(l, REVOKED_INDEX)), { plainVc: true }), envAt(world));
       expect(statusOf(report)).toMatchObject({ outcome: 'failed', code: 'REVOKED' });
     }
   });
@@ -385,23 +391,33 @@ describe('a 1EdTech Revocation List must be the issuer\'s', () => {
   });
 });
 
-describe('the direct eddsa-rdfc-2022 path refuses a proof made for authentication', () => {
-  // Mutation proved: the proofPurpose test in eddsa-rdfc-2022.ts removed → proof PROOF_VALID, verdict verified.
+describe('an eddsa-rdfc-2022 proof made for authentication is no issuer\'s proof', () => {
+  // Mutation proved: the proofPurpose test of the proof room (src/lib/verify/proofs) removed → PROOF_VALID, verified.
   /** The holder's purpose, as jsonld-signatures exports it. */
   const purposes = jsigs.purposes as unknown as { AuthenticationProofPurpose: new (o: { challenge: string; domain?: string }) => unknown }; // why: the bundled typings name only the assertion purpose
 
+  /** Signs with eddsa-rdfc-2022 at a fixed date inside the test's clock, so the purpose is the only difference. */
+  async function signFor(purpose: unknown, id: string): Promise<JsonObject> {
+    const suite = new DataIntegrityProof({ signer: issuer.pair.signer(), cryptosuite: eddsaRdfc2022, date: VALID_FROM });
+    const credential = ob3Credential({ id, issuerId: issuer.did, identityHash });
+    return (await jsigs.sign(structuredClone(credential), { suite, purpose, documentLoader: contextLoader })) as JsonObject; // why: jsigs returns the JSON document with its proof added
+  }
+
   it('a credential signed with proofPurpose "authentication" by the issuer\'s own key → proof failed, never verified', async () => {
-    const credential = ob3Credential({ id: 'urn:tsumiki:guards:authentication', issuerId: issuer.did, identityHash });
-    const suite = new DataIntegrityProof({ signer: issuer.pair.signer(), cryptosuite: eddsaRdfc2022 });
-    const signed = (await jsigs.sign(structuredClone(credential), {
-      suite,
-      purpose: new purposes.AuthenticationProofPurpose({ challenge: 'guards', domain: 'tsumiki.test' }),
-      documentLoader: contextLoader,
-    })) as JsonObject; // why: jsigs returns the JSON document with its proof added
-    expect(signed.proof).toMatchObject({ proofPurpose: 'authentication', cryptosuite: 'eddsa-rdfc-2022' });
+    const signed = await signFor(new purposes.AuthenticationProofPurpose({ challenge: 'guards', domain: 'tsumiki.test' }), 'urn:tsumiki:guards:authentication');
+    expect(signed.proof).toMatchObject({ proofPurpose: 'authentication', cryptosuite: 'eddsa-rdfc-2022', created: VALID_FROM.replace('.000', '') });
     const report = await verify(signed, envAt(new World()));
-    expect(checkOf(report, 'proof')).toMatchObject({ outcome: 'failed', code: 'PROOF_INVALID' });
+    const proof = checkOf(report, 'proof');
+    expect(proof).toMatchObject({ outcome: 'failed', code: 'PROOF_INVALID' });
+    expect(String(proof.data?.detail)).toMatch(/proofPurpose/);
     expect(report.verdict).toBe('failed');
+  });
+
+  it('the same credential signed for assertionMethod at the same date verifies (control)', async () => {
+    const signed = await signFor(new jsigs.purposes.AssertionProofPurpose(), 'urn:tsumiki:guards:assertion');
+    const report = await verify(signed, envAt(new World()));
+    expect(checkOf(report, 'proof')).toMatchObject({ outcome: 'passed', code: 'PROOF_VALID' });
+    expect(report.verdict).toBe('verified');
   });
 });
 
