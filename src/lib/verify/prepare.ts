@@ -3,10 +3,12 @@
  * first real verification does not pay for it. The app calls this when idle after first paint;
  * it is never required for correctness (a cold verifier gives the same answers, more slowly).
  */
-import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import rdfCanonize from 'rdf-canonize';
 import { VC_V2 } from './contexts/registry.ts';
 import { applyJsonldSpeedup } from './jsonld-speedup.ts';
-import { contextLoader } from './loader.ts';
+import { quadsOf } from './reading/index.ts';
+import { readGraph } from './reading/graph.ts';
+import { termMaps } from './reading/terms.ts';
 
 const OB_303 = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
 const STACKS = [[VC_V2, OB_303]];
@@ -47,11 +49,15 @@ let prepared: Promise<void> | undefined;
 
 export function prepareVerifier(): Promise<void> {
   applyJsonldSpeedup();
-  const canonize = eddsaRdfc2022.canonize as (input: object, options: object) => Promise<string>; // why: the suite's canonize is untyped JS
-  prepared ??= Promise.all([
-    ...STACKS.map((c) => canonize(skeleton(c), { documentLoader: contextLoader, base: null, safe: true })),
-    warmEd25519(),
-  ]).then(
+  // The same path a verification takes: quads (contexts processed), the reading, canonicalisation.
+  const warm = async (context: string[]) => {
+    const { proof: _proof, ...document } = skeleton(context) as Record<string, unknown>;
+    const quads = await quadsOf(document as never); // why: the skeleton is plain JSON
+    readGraph(quads);
+    await rdfCanonize.canonize(quads, { algorithm: 'RDFC-1.0', format: 'application/n-quads' });
+  };
+  termMaps();
+  prepared ??= Promise.all([...STACKS.map(warm), warmEd25519()]).then(
     () => undefined,
     () => undefined, // warming is best effort: a failure here changes nothing
   );

@@ -9,23 +9,20 @@
  * never held against the document, and never stand in for the controller's. Chained proofs
  * (`previousProof`) sign the document with the proofs they name, and hold only if those hold.
  *
- * eddsa-rdfc-2022 and ecdsa-rdfc-2019 are verified directly (./rdfc.ts); Ed25519Signature2020,
- * the draft eddsa-2022 and ecdsa-sd-2023 go through Digital Bazaar's suites.
+ * The RDFC suites (eddsa-rdfc-2022, eddsa-2022, Ed25519Signature2020, ecdsa-rdfc-2019) are verified
+ * directly (./rdfc.ts), on the quads the reading already built; ecdsa-sd-2023 (derived proofs) goes
+ * through Digital Bazaar's suite.
  */
 import jsigs from 'jsonld-signatures';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { createVerifyCryptosuite as ecdsaSd2023 } from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
-import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { asArray, idOf, isJsonObject } from '../../formats/json.ts';
 import type { JsonObject } from '../../model/credential.ts';
 import type { Check, CheckData } from '../../model/verification.ts';
-import { base58btcDecode } from '../../util/base64.ts';
 import type { VerifyEnv } from '../env.ts';
 import { KeyResolutionError, resolveVerificationMethod, type ResolvedMethod } from '../keys.ts';
 import { createLoader, unknownContextIn, type LoaderRecord } from '../loader.ts';
 import { quadsOf, unsecured, type Quad } from '../reading/index.ts';
-import { ed25519Verifier } from '../webcrypto-ed25519.ts';
 import { applyJsonldSpeedup } from '../jsonld-speedup.ts';
 import { ProofFormatError, verifyRdfcProof, type RdfcSuite } from './rdfc.ts';
 
@@ -62,32 +59,18 @@ export interface ProofFinding {
 /** More proofs than any real credential carries: refused before any work. */
 export const MAX_PROOFS = 8;
 
-/** eddsa-rdfc-2022's algorithm with its signature check done by WebCrypto (for the draft name eddsa-2022). */
-const eddsaWebCrypto = { ...eddsaRdfc2022, createVerifier: ({ verificationMethod }: { verificationMethod: Record<string, unknown> }) => ed25519Verifier(verificationMethod) };
-
-/** Ed25519Signature2020 with its signature check done by WebCrypto (canonicalisation unchanged). */
-class Ed25519Signature2020WebCrypto extends Ed25519Signature2020 {
-  async verifySignature(input: { verifyData: Uint8Array; verificationMethod: Record<string, unknown>; proof: { proofValue?: unknown } }): Promise<boolean> {
-    const value = input.proof.proofValue;
-    const signature = typeof value === 'string' && value.startsWith('z') ? base58btcDecode(value.slice(1)) : undefined;
-    if (!signature) throw new Error('The proof does not include a valid base58btc "proofValue".');
-    return (await ed25519Verifier(input.verificationMethod)).verify({ data: input.verifyData, signature });
-  }
-}
-
 type Suite = { readonly kind: 'rdfc'; readonly name: RdfcSuite } | { readonly kind: 'jsigs'; readonly name: string; readonly suite: unknown };
 
 /** The suite that verifies a proof, or undefined when this wallet has none for it. */
 function suiteFor(proof: JsonObject): Suite | undefined {
-  if (proof.type === 'Ed25519Signature2020') return { kind: 'jsigs', name: 'Ed25519Signature2020', suite: new Ed25519Signature2020WebCrypto() };
+  if (proof.type === 'Ed25519Signature2020') return { kind: 'rdfc', name: 'Ed25519Signature2020' };
   if (proof.type !== 'DataIntegrityProof') return undefined;
   switch (proof.cryptosuite) {
     case 'eddsa-rdfc-2022':
     case 'ecdsa-rdfc-2019':
-      return { kind: 'rdfc', name: proof.cryptosuite };
+    // The draft name of eddsa-rdfc-2022: the same canonicalisation, hash and signature.
     case 'eddsa-2022':
-      // The draft name of eddsa-rdfc-2022: the same canonicalisation, hash and signature.
-      return { kind: 'jsigs', name: 'eddsa-2022', suite: new DataIntegrityProof({ cryptosuite: { ...eddsaWebCrypto, name: 'eddsa-2022' }, legacyContext: true }) };
+      return { kind: 'rdfc', name: proof.cryptosuite };
     case 'ecdsa-sd-2023':
       return { kind: 'jsigs', name: 'ecdsa-sd-2023', suite: new DataIntegrityProof({ cryptosuite: ecdsaSd2023() }) };
     default:
@@ -196,6 +179,14 @@ async function verifyOne(document: JsonObject, proof: JsonObject, all: readonly 
     }
   }
 
+  // What the proof signs, first: a document that cannot be canonicalised (an undefined term, an
+  // unknown context) cannot carry a valid proof, whatever its key.
+  let quads: readonly Quad[];
+  try {
+    quads = previous.length === 0 && options.quads ? options.quads : await quadsOf({ ...unsecured(document), ...(previous.length > 0 ? { proof: previous.length === 1 ? (previous[0] as JsonObject) : previous } : {}) }); // why: length checked
+  } catch (e) {
+    return { proof, check: interpret(e, suite.name) };
+  }
   let method: ResolvedMethod;
   try {
     method = await resolveVerificationMethod(ref, env.remote);
@@ -206,7 +197,6 @@ async function verifyOne(document: JsonObject, proof: JsonObject, all: readonly 
   const listed = method.binding === 'self-certifying' || asArray(method.controllerDocument[options.purpose]).some((m) => idOf(m) === ref);
   if (!listed) return { proof, method, check: failed('KEY_NOT_AUTHORIZED', { suite: suite.name, purpose: options.purpose }) };
   try {
-    const quads = previous.length === 0 && options.quads ? options.quads : await quadsOf({ ...unsecured(document), ...(previous.length > 0 ? { proof: previous.length === 1 ? (previous[0] as JsonObject) : previous } : {}) }); // why: length checked
     const ok = await verifyRdfcProof(suite.name, document, proof, method, quads);
     return { proof, method, check: ok ? passedCheck(suite.name, ref) : failed('SIGNATURE_MISMATCH', { suite: suite.name }) };
   } catch (e) {

@@ -1,8 +1,8 @@
 /**
- * The two RDFC-1.0 cryptosuites Tsumiki meets most, verified directly by their specifications'
- * "verify proof" algorithms (W3C VC-DI-EdDSA §3.2.2 eddsa-rdfc-2022; VC-DI-ECDSA §3.3.2
- * ecdsa-rdfc-2019): canonicalise the proof options and the document, hash both, check the
- * signature. Doing it here rather than through jsonld-signatures lets one graph serve both the
+ * The RDFC-1.0 suites, verified directly by their specifications' "verify proof" algorithms
+ * (W3C VC-DI-EdDSA §3.2.2 eddsa-rdfc-2022 and its draft name eddsa-2022; Ed25519Signature2020,
+ * whose verify data is built the same way; VC-DI-ECDSA §3.3.2 ecdsa-rdfc-2019): canonicalise the
+ * proof options and the document, hash both, check the signature. Doing it here rather than through jsonld-signatures lets one graph serve both the
  * reading and the signature (the document's quads are built once), and lets proof chains
  * (`previousProof`) be verified as Data Integrity §4.4 says: the document signed by a chained
  * proof holds the proofs it names.
@@ -16,7 +16,7 @@ import { multikeyType } from '../keys.ts';
 import { quadsOf, type Quad } from '../reading/index.ts';
 import { ed25519Verifier } from '../webcrypto-ed25519.ts';
 
-export type RdfcSuite = 'eddsa-rdfc-2022' | 'ecdsa-rdfc-2019';
+export type RdfcSuite = 'eddsa-rdfc-2022' | 'eddsa-2022' | 'Ed25519Signature2020' | 'ecdsa-rdfc-2019';
 
 export class ProofFormatError extends Error {
   constructor(message: string) {
@@ -49,11 +49,12 @@ function signatureOf(proofValue: unknown, suite: RdfcSuite, curve: string | unde
 export async function verifyRdfcProof(suite: RdfcSuite, secured: JsonObject, proof: JsonObject, method: ResolvedMethod, documentQuads: readonly Quad[]): Promise<boolean> {
   const mb = String(method.method.publicKeyMultibase ?? '');
   const curve = multikeyType(mb);
-  if (suite === 'eddsa-rdfc-2022' && curve !== 'Ed25519') throw new ProofFormatError('eddsa-rdfc-2022 needs an Ed25519 key');
+  if (suite !== 'ecdsa-rdfc-2019' && curve !== 'Ed25519') throw new ProofFormatError(`${suite} needs an Ed25519 key`);
   if (suite === 'ecdsa-rdfc-2019' && curve !== 'P-256' && curve !== 'P-384') throw new ProofFormatError('ecdsa-rdfc-2019 needs a P-256 or P-384 key');
   const signature = signatureOf(proof.proofValue, suite, curve);
   const digest: Digest = curve === 'P-384' ? 'SHA-384' : 'SHA-256';
-  const { proofValue: _value, ...options } = proof;
+  // The proof options are the proof without its value (Ed25519Signature2020's ancestors also named it jws / signatureValue).
+  const { proofValue: _value, jws: _jws, signatureValue: _signatureValue, ...options } = proof;
   const optionQuads = await quadsOf({ '@context': secured['@context'] ?? null, ...options });
   const [optionsHash, documentHash] = await Promise.all([canonicalHash(optionQuads, digest), canonicalHash(documentQuads, digest)]);
   const data = new Uint8Array(optionsHash.length + documentHash.length);
