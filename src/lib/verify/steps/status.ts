@@ -12,7 +12,7 @@ import { remoteJson } from '../remote.ts';
 import { decodeStatusList, readStatus } from '../status-list.ts';
 import { ob2Issuer, linked } from './proof-ob2.ts';
 import { checkBinding } from './binding.ts';
-import { checkEmbeddedProofs } from './proof-di.ts';
+import { checkEmbeddedProofs } from '../proofs/index.ts';
 import { checkValidity, periodOf } from './validity.ts';
 
 const passed = (data: CheckData): Check => ({ id: 'status', outcome: 'passed', code: 'NOT_REVOKED', data });
