@@ -257,14 +257,16 @@ function fixtureWorld(): World {
 // prettier-ignore
 const ONLINE: readonly Case[] = [
   // DCC Bitstring Status List (index 8 and 6 set, 7 and 9 clear), signed by the same did:key as the credentials.
-  { file: 'ob3/dcc-verifier-core/v2Revoked.json', verdict: 'failed', notPassed: ['status:REVOKED'] },
-  { file: 'ob3/dcc-verifier-core/v1Revoked.json', verdict: 'failed', notPassed: ['status:REVOKED'] },
-  { file: 'ob3/dcc-verifier-core/v2WithValidStatus.json', verdict: 'verified', notPassed: [], passed: ['status:NOT_REVOKED'] },
-  { file: 'ob3/dcc-verifier-core/v2EddsaWithValidStatus.json', verdict: 'verified', notPassed: [], passed: ['status:NOT_REVOKED'] },
-  { file: 'ob3/dcc-verifier-core/v1ExpiredWithValidStatus.json', verdict: 'failed', notPassed: ['validity-period:EXPIRED'], passed: ['status:NOT_REVOKED'] },
-  { file: 'ob3/dcc-verifier-core/v2ExpiredWithValidStatus.json', verdict: 'failed', notPassed: ['validity-period:EXPIRED'], passed: ['status:NOT_REVOKED'] },
-  { file: 'ob3/dcc-verifier-core/v1RevokedAndExpired.json', verdict: 'failed', notPassed: ['validity-period:EXPIRED', 'status:REVOKED'] },
-  { file: 'ob3/dcc-verifier-core/v2RevokedAndExpired.json', verdict: 'failed', notPassed: ['validity-period:EXPIRED', 'status:REVOKED'] },
+  // Its own id is https://testing.dcconsortium.org/status/…, not the URL the credentials name (a re-hosted copy):
+  // a list served in another list's place decides nothing (status unknown), as the 1EdTech test list below.
+  { file: 'ob3/dcc-verifier-core/v2Revoked.json', verdict: 'incomplete', notPassed: ['status:STATUS_LIST_INVALID'] },
+  { file: 'ob3/dcc-verifier-core/v1Revoked.json', verdict: 'incomplete', notPassed: ['status:STATUS_LIST_INVALID'] },
+  { file: 'ob3/dcc-verifier-core/v2WithValidStatus.json', verdict: 'incomplete', notPassed: ['status:STATUS_LIST_INVALID'] },
+  { file: 'ob3/dcc-verifier-core/v2EddsaWithValidStatus.json', verdict: 'incomplete', notPassed: ['status:STATUS_LIST_INVALID'] },
+  { file: 'ob3/dcc-verifier-core/v1ExpiredWithValidStatus.json', verdict: 'failed', notPassed: ['validity-period:EXPIRED', 'status:STATUS_LIST_INVALID'] },
+  { file: 'ob3/dcc-verifier-core/v2ExpiredWithValidStatus.json', verdict: 'failed', notPassed: ['validity-period:EXPIRED', 'status:STATUS_LIST_INVALID'] },
+  { file: 'ob3/dcc-verifier-core/v1RevokedAndExpired.json', verdict: 'failed', notPassed: ['validity-period:EXPIRED', 'status:STATUS_LIST_INVALID'] },
+  { file: 'ob3/dcc-verifier-core/v2RevokedAndExpired.json', verdict: 'failed', notPassed: ['validity-period:EXPIRED', 'status:STATUS_LIST_INVALID'] },
   { file: 'ob3/dcc-verifier-core/v2DoubleSigWithBadStatusUrl.json', verdict: 'incomplete', notPassed: ['status:FETCH_FAILED'], note: 'the list URL (e5VK…) does not exist: unknown, never "not revoked"' },
   {
     file: 'ob3/dcc-verifier-core/v2didWebWithValidStatus.json', verdict: 'incomplete', notPassed: ['issuer-key:KEY_IN_FRAGMENT_ONLY', 'status:STATUS_LIST_INVALID'],
@@ -276,7 +278,7 @@ const ONLINE: readonly Case[] = [
   },
   { file: 'ob3/dcc-verifier-core/v2WithBadDidWeb.json', verdict: 'incomplete', notPassed: ['issuer-key:KEY_IN_FRAGMENT_ONLY', 'status:NOT_APPLICABLE'], note: 'DCC: fatal. The did:web document answers 404: the key is not bound, not disowned' },
   // 1EdTech: the list (bit 23 set) names the same issuer as the credential; both are signed with the fragment key K1.
-  { file: 'ob3/1edtech-validator/bitstring-credential-status-revoked.json', verdict: 'failed', notPassed: ['issuer-key:KEY_IN_FRAGMENT_ONLY', 'status:REVOKED'] },
+  { file: 'ob3/1edtech-validator/bitstring-credential-status-revoked.json', verdict: 'incomplete', notPassed: ['issuer-key:KEY_IN_FRAGMENT_ONLY', 'status:STATUS_LIST_INVALID'] },
   { file: 'ob3/1edtech-validator/complete.json', verdict: 'incomplete', notPassed: ['issuer-key:KEY_IN_FRAGMENT_ONLY', 'status:FETCH_FAILED'], note: '1EdTechRevocationList at 1edtech.edu is not served' },
   { file: 'ob3/1edtech-validator/simple-err-proof-method.json', verdict: 'incomplete', notPassed: ['proof:FETCH_FAILED', 'issuer-key:PROOF_NOT_VERIFIED', 'status:PROOF_NOT_VERIFIED'] },
   // Regression: no /.well-known/jwks.json (404) used to read as "the issuer's JWKS disowns the key" (KEY_NOT_ISSUERS).
