@@ -23,8 +23,9 @@ export interface JsonLimits {
 /**
  * Most values one array of untrusted JSON may hold. jsonld.js compares each new value of a property
  * with every value already there, so one array of n values costs ~n² (32,000 tags took ~25 s); the
- * work of a whole document grows with this bound times MAX_JSON_NODES. Measured on a loaded 2-core
- * machine with both bounds at their limits: ~2 s (50 arrays of 1,000 values, or 10 of 1,000 objects).
+ * work of a whole document grows with this bound times MAX_JSON_NODES. Measured with both bounds at
+ * their limits, in CPU time on a 2-core machine: 2.2 s for 45 credentials of 990 tags each, 3.3 s for
+ * 10 of 990 result descriptions each (4 credentials of 9,990 tags took 17.6 s with no array bound).
  * A credential lists tens of things; a longer 1EdTech / OB 2.0 revocation list is refused as unreadable
  * (the status check is then not-checked, never passed).
  */
