@@ -7,7 +7,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { listClrAchievements } from '../lib/descriptors/index.ts';
 import { badgeFacts, parsePathway, pathwayWords as w, pickText, progress, type NodeProgress, type Pathway, type Progress, type StackBadge, type VerificationLike } from '../lib/stack/index.ts';
 import { createEnv, type VerifyEnv } from '../lib/verify/env.ts';
 import { verifyBytes } from '../lib/verify/pipeline.ts';
@@ -20,9 +19,7 @@ interface Unreadable {
   readonly error: { readonly code: string; readonly message: string };
 }
 
-const encoder = new TextEncoder();
-
-/** Facts for every badge in one file: each credential verified; a CLR's credentials each verified too. */
+/** Facts for every badge in one file: each credential verified; a CLR's credentials each verified too (the pipeline's `inner`). */
 async function factsOfFile(file: string, env: VerifyEnv): Promise<StackBadge[] | Unreadable> {
   let bytes: Uint8Array;
   try {
@@ -35,16 +32,9 @@ async function factsOfFile(file: string, env: VerifyEnv): Promise<StackBadge[] |
   const out: StackBadge[] = [];
   const many = result.credentials.length > 1;
   for (const [i, c] of result.credentials.entries()) {
-    const nested: Record<string, VerificationLike> = {};
-    if (c.format === 'clr2-di' || c.format === 'clr2-jwt') {
-      for (const item of listClrAchievements(c.parsed.credential)) {
-        if (item.kind === 'achievement') continue;
-        const inner = await verifyBytes(encoder.encode(item.kind === 'jwt' ? item.jwt : JSON.stringify(item.credential)), env);
-        const v = inner.credentials[0]?.verification ?? inner.rejected;
-        if (v !== undefined) nested[item.path] = v;
-      }
-    }
-    // What was signed, read one way; a CLR's inner credentials are each verified on their own above.
+    // A CLR's credentials were each verified on their own by the pipeline (`inner`): only those count.
+    const nested: Record<string, VerificationLike> = Object.fromEntries((c.inner ?? []).filter((r) => r.kind === 'credential').map((r) => [r.path, r.verification]));
+    // What was signed, read one way.
     const clr = c.format === 'clr2-di' || c.format === 'clr2-jwt';
     out.push(...badgeFacts(clr ? c.parsed.credential : (c.reading?.document ?? {}), c.verification, { file, ...(many ? { key: `${file}[${i}]` } : {}), nested }));
   }

@@ -2,8 +2,9 @@
  * `tsumiki share BADGE... --qr-dir DIR [--link BASE-URL]`: the badges as one presentation, written
  * as QR frames DIR/frame-001.png, …; prints {"frames", "version", "payloadBytes"}.
  *
- * `tsumiki scan IMAGE... [--json]`: QR frames in any order → the presentation → what
- * `tsumiki verify` prints for the credentials it carried.
+ * `tsumiki scan IMAGE... [--json] [--challenge TEXT] [--domain TEXT]`: QR frames in any order → the
+ * presentation → what `tsumiki verify` prints for the credentials it carried, with the
+ * presentation's own proof and holder.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ import { qrCode, qrPng, readQr } from '../lib/share/qr.ts';
 import { deepLink, frameTextOf, presentationFromCollector, presentationOf, sharePresentation } from '../lib/share/share.ts';
 import type { VerifyEnv } from '../lib/verify/env.ts';
 import { rejectedReport, verifyBytes, type InputResult } from '../lib/verify/pipeline.ts';
-import { printHuman, resultJson } from './output.ts';
+import { exitCode, printHuman, resultJson } from './output.ts';
 
 const out = (s: string) => process.stdout.write(s + '\n');
 
@@ -71,7 +72,7 @@ async function qrTextOf(file: string): Promise<string> {
   return text;
 }
 
-export async function scanCommand(images: string[], values: { json?: boolean }, env: VerifyEnv): Promise<number> {
+export async function scanCommand(images: string[], values: { json?: boolean; challenge?: string; domain?: string }, env: VerifyEnv): Promise<number> {
   const label = images.length === 1 ? (images[0] as string) : `${images[0]} (+${images.length - 1} frames)`; // why: at least one image
   let result: InputResult;
   try {
@@ -85,7 +86,7 @@ export async function scanCommand(images: string[], values: { json?: boolean }, 
       }
     }
     const scanned = await presentationFromCollector(collector);
-    result = await verifyBytes(scanned.bytes, env);
+    result = await verifyBytes(scanned.bytes, env, { challenge: values.challenge, domain: values.domain });
   } catch (e) {
     const code: ErrorCode = isTsumikiError(e) ? e.code : 'INTERNAL';
     result = { credentials: [], error: { code, message: e instanceof Error ? e.message : String(e) }, rejected: rejectedReport(code, env) };
@@ -93,8 +94,5 @@ export async function scanCommand(images: string[], values: { json?: boolean }, 
   const rows = resultJson(label, result);
   if (values.json) out(JSON.stringify({ results: rows }, null, 2));
   else printHuman([{ file: label, result }], out);
-  const verdicts = rows.map((r) => r.verdict);
-  if (verdicts.every((v) => v === 'verified')) return 0;
-  if (verdicts.some((v) => v === 'failed' || v === 'rejected')) return 1;
-  return 2;
+  return exitCode(rows, values.challenge !== undefined || values.domain !== undefined);
 }

@@ -2,13 +2,14 @@
  * `tsumiki` — the wallet's core on the command line: the same parser, pipeline and words as the
  * browser, so both give the same verdict on the same bytes.
  *
- *   tsumiki verify FILE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL]
+ *   tsumiki verify FILE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT]
  *   tsumiki inspect FILE... [--json]
  *   tsumiki pathway PATHWAY.json BADGE... [--json] [--online] [--now ISO-DATE] [--lang en|ja] [--count-unverified]
  *   tsumiki share BADGE... --qr-dir DIR [--link BASE-URL]
- *   tsumiki scan IMAGE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL]
+ *   tsumiki scan IMAGE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT]
  *
- * verify exits 0 when every credential is verified, 1 when any failed or was rejected, 2 otherwise.
+ * verify exits 0 when every credential is verified, 1 when any failed or was rejected, 2 otherwise;
+ * a presentation's own proof and holder count too when it is signed or --challenge/--domain is given.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -17,15 +18,15 @@ import { createRemote } from '../lib/verify/remote.ts';
 import { verifyBytes, type InputResult } from '../lib/verify/pipeline.ts';
 import { inspectBytes } from './inspect.ts';
 import { PATHWAY_USAGE, pathwayCommand } from './pathway.ts';
-import { printHuman, resultJson } from './output.ts';
+import { exitCode, printHuman, resultJson } from './output.ts';
 import { scanCommand, shareCommand } from './share.ts';
 
 const USAGE = `usage:
-  tsumiki verify FILE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL]
+  tsumiki verify FILE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT]
   tsumiki inspect FILE... [--json]
 ${PATHWAY_USAGE}
   tsumiki share BADGE... --qr-dir DIR [--link BASE-URL]
-  tsumiki scan IMAGE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL]`;
+  tsumiki scan IMAGE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT]`;
 
 function envFrom(values: { online?: boolean; now?: string; recipient?: string }): VerifyEnv {
   const now = values.now === undefined ? new Date() : new Date(values.now);
@@ -43,7 +44,10 @@ async function readInput(file: string): Promise<Uint8Array> {
   return new Uint8Array(await readFile(file));
 }
 
-async function verifyCommand(files: string[], values: { json?: boolean; online?: boolean; now?: string; recipient?: string }): Promise<number> {
+/** What the verifier asked a presentation's holder to sign. */
+const askedOf = (values: { challenge?: string; domain?: string }) => ({ challenge: values.challenge, domain: values.domain });
+
+async function verifyCommand(files: string[], values: { json?: boolean; online?: boolean; now?: string; recipient?: string; challenge?: string; domain?: string }): Promise<number> {
   const env = envFrom(values);
   const results: Array<{ file: string; result: InputResult | { readError: string } }> = [];
   for (const file of files) {
@@ -54,15 +58,12 @@ async function verifyCommand(files: string[], values: { json?: boolean; online?:
       results.push({ file, result: { readError: e instanceof Error ? e.message : String(e) } });
       continue;
     }
-    results.push({ file, result: await verifyBytes(bytes, env) });
+    results.push({ file, result: await verifyBytes(bytes, env, askedOf(values)) });
   }
   const rows = results.flatMap(({ file, result }) => resultJson(file, result));
   if (values.json) process.stdout.write(JSON.stringify({ results: rows }, null, 2) + '\n');
   else printHuman(results, (s) => process.stdout.write(s + '\n'));
-  const verdicts = rows.map((r) => r.verdict);
-  if (verdicts.every((v) => v === 'verified')) return 0;
-  if (verdicts.some((v) => v === 'failed' || v === 'rejected')) return 1;
-  return 2;
+  return exitCode(rows, values.challenge !== undefined || values.domain !== undefined);
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -75,6 +76,8 @@ export async function main(argv: string[]): Promise<number> {
       online: { type: 'boolean' },
       now: { type: 'string' },
       recipient: { type: 'string' },
+      challenge: { type: 'string' },
+      domain: { type: 'string' },
       'qr-dir': { type: 'string' },
       link: { type: 'string' },
       help: { type: 'boolean', short: 'h' },

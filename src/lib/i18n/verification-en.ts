@@ -1,6 +1,6 @@
 /** English words for verification codes. Keys are stable codes; the logic never composes prose. */
 import type { ErrorCode } from '../errors.ts';
-import type { CheckCode, CheckId, Verdict } from '../model/verification.ts';
+import type { CheckCode, CheckId, PresentationCheckId, Verdict } from '../model/verification.ts';
 
 export const verdictEn: Record<Verdict, string> = {
   verified: 'Verified',
@@ -20,6 +20,12 @@ export const checkEn: Record<CheckId, string> = {
   recipient: 'Recipient',
 };
 
+/** A presentation's own checks (the credentials it holds have theirs). */
+export const presentationCheckEn: Record<PresentationCheckId, string> = {
+  proof: 'Holder’s signature',
+  holder: 'Holder',
+};
+
 export const codeEn: Record<CheckCode, string> = {
   FORMAT_OK: 'A readable credential',
   STRUCTURE_OK: 'Required properties are present',
@@ -31,6 +37,7 @@ export const codeEn: Record<CheckCode, string> = {
   WITHIN_VALIDITY: 'Within its validity period',
   NOT_REVOKED: 'Not revoked',
   RECIPIENT_MATCHES: 'Issued to the identity given',
+  HOLDER_MATCHES: 'Signed by the holder the presentation names',
   UNREADABLE: 'Not a readable credential',
   STRUCTURE_INVALID: 'A required property is missing or malformed',
   PROOF_MISSING: 'The credential has no signature',
@@ -57,6 +64,7 @@ export const codeEn: Record<CheckCode, string> = {
   STATUS_LIST_INVALID: 'The status list cannot be trusted',
   RECIPIENT_MISMATCH: 'Not issued to the identity given',
   NOT_APPLICABLE: 'Does not apply',
+  NOT_SIGNED: 'The presentation is not signed by whoever shows it, and no challenge was asked: anyone with a copy could show it',
   NEEDS_NETWORK: 'Needs the network (offline)',
   FETCH_FAILED: 'The network request failed',
   UNKNOWN_CONTEXT: 'Uses a JSON-LD context this wallet does not know',
@@ -98,6 +106,7 @@ export const errorEn: Record<ErrorCode, string> = {
   URL_NEEDS_NETWORK: 'The badge is a link: fetching it needs the network',
   URL_FETCH_FAILED: 'The badge link could not be fetched',
   FILE_UNREADABLE: 'The file could not be read',
+  VERIFY_TIMEOUT: 'Checking this took too long and was stopped',
   QR_NOT_FOUND: 'No QR code could be read in this image',
   QR_FRAME_INVALID: 'This QR code is not a Tsumiki share code, or it is damaged',
   QR_FRAMES_MIXED: 'These QR codes come from two different presentations',
@@ -106,7 +115,6 @@ export const errorEn: Record<ErrorCode, string> = {
   QR_PAYLOAD_TOO_LARGE: 'The QR codes announce more data than a presentation may hold',
   QR_PAYLOAD_INVALID: 'The QR codes do not hold a readable presentation',
   SHARE_TOO_LARGE: 'Too large to share as QR codes: use the file instead',
-  VERIFY_TIMEOUT: 'Checking this took too long and was stopped',
   SHARE_CANNOT_SIGN: 'The presentation cannot be signed: a badge uses a vocabulary this wallet does not know',
   STORE_QUOTA: 'The device storage is full',
   STORE_FAILED: 'The wallet could not save',

@@ -1,6 +1,6 @@
 /** 検証コードの日本語表現。キーは安定したコードで、ロジック側では文章を組み立てない。 */
 import type { ErrorCode } from '../errors.ts';
-import type { CheckCode, CheckId, Verdict } from '../model/verification.ts';
+import type { CheckCode, CheckId, PresentationCheckId, Verdict } from '../model/verification.ts';
 
 export const verdictJa: Record<Verdict, string> = {
   verified: '検証済み',
@@ -20,6 +20,12 @@ export const checkJa: Record<CheckId, string> = {
   recipient: '受領者',
 };
 
+/** 提示そのものの確認項目（含まれる証明書はそれぞれ別に確認します）。 */
+export const presentationCheckJa: Record<PresentationCheckId, string> = {
+  proof: '保有者の署名',
+  holder: '保有者',
+};
+
 export const codeJa: Record<CheckCode, string> = {
   FORMAT_OK: '読み取れる資格情報です',
   STRUCTURE_OK: '必須項目がそろっています',
@@ -31,6 +37,7 @@ export const codeJa: Record<CheckCode, string> = {
   WITHIN_VALIDITY: '有効期間内です',
   NOT_REVOKED: '失効していません',
   RECIPIENT_MATCHES: '指定された本人に発行されています',
+  HOLDER_MATCHES: '提示に記載された保有者が署名しています',
   UNREADABLE: '読み取れる資格情報ではありません',
   STRUCTURE_INVALID: '必須項目が欠けているか、形式が正しくありません',
   PROOF_MISSING: '署名がありません',
@@ -57,6 +64,7 @@ export const codeJa: Record<CheckCode, string> = {
   STATUS_LIST_INVALID: 'ステータスリストを信頼できません',
   RECIPIENT_MISMATCH: '指定された本人には発行されていません',
   NOT_APPLICABLE: '該当しません',
+  NOT_SIGNED: '提示者の署名がなく、確認コードも指定されていません。コピーを持っていれば誰でも見せられます。',
   NEEDS_NETWORK: 'ネットワーク接続が必要です（オフライン）',
   FETCH_FAILED: 'ネットワークからの取得に失敗しました',
   UNKNOWN_CONTEXT: 'このウォレットが知らない JSON-LD コンテキストを使っています',
@@ -98,6 +106,7 @@ export const errorJa: Record<ErrorCode, string> = {
   URL_NEEDS_NETWORK: 'バッジはリンクです。取得にはネットワーク接続が必要です',
   URL_FETCH_FAILED: 'バッジのリンクを取得できませんでした',
   FILE_UNREADABLE: 'ファイルを読み込めませんでした',
+  VERIFY_TIMEOUT: '確認に時間がかかりすぎたため、中止しました',
   QR_NOT_FOUND: 'この画像から QR コードを読み取れませんでした',
   QR_FRAME_INVALID: 'Tsumiki の共有用 QR コードではないか、壊れています',
   QR_FRAMES_MIXED: '異なる二つのプレゼンテーションの QR コードが混ざっています',
@@ -106,7 +115,6 @@ export const errorJa: Record<ErrorCode, string> = {
   QR_PAYLOAD_TOO_LARGE: 'QR コードが示すデータ量がプレゼンテーションの上限を超えています',
   QR_PAYLOAD_INVALID: 'QR コードから読めるプレゼンテーションを取り出せません',
   SHARE_TOO_LARGE: 'QR コードで共有するには大きすぎます。ファイルで共有してください',
-  VERIFY_TIMEOUT: '確認に時間がかかりすぎたため、中止しました',
   SHARE_CANNOT_SIGN: 'プレゼンテーションに署名できません（このウォレットが知らない語彙を使うバッジがあります）',
   STORE_QUOTA: '端末の保存容量が不足しています',
   STORE_FAILED: 'ウォレットに保存できませんでした',

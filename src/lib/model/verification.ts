@@ -15,6 +15,17 @@ export const CHECK_IDS = [
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
+/**
+ * The checks of a presentation itself, apart from each credential it holds: its own proof
+ * (`authentication`, with the verifier's challenge and domain) and whether the key that signed
+ * it is the holder's.
+ */
+export const PRESENTATION_CHECK_IDS = [
+  'proof', //  the presentation's own proof verifies, for the challenge and domain asked
+  'holder', // the key that signed it belongs to the holder the presentation names
+] as const;
+export type PresentationCheckId = (typeof PRESENTATION_CHECK_IDS)[number];
+
 /** Codes for a passed check (what was shown to be true). */
 export const PASS_CODES = [
   'FORMAT_OK',
@@ -27,6 +38,7 @@ export const PASS_CODES = [
   'WITHIN_VALIDITY',
   'NOT_REVOKED',
   'RECIPIENT_MATCHES',
+  'HOLDER_MATCHES', //            a presentation's proof was made by the holder it names
 ] as const;
 
 /** Codes for a failed check: the credential is shown to be wrong. */
@@ -60,6 +72,7 @@ export const FAILURE_CODES = [
 /** Codes that say why a check was not made. */
 export const NOT_CHECKED_CODES = [
   'NOT_APPLICABLE',
+  'NOT_SIGNED', //                 a presentation without a proof, and none was asked for: it says nothing about who shows it
   'NEEDS_NETWORK', //              a key, status list or hosted copy must be fetched and the network is off
   'FETCH_FAILED', //               the network was allowed but the fetch failed
   'UNKNOWN_CONTEXT', //            a JSON-LD context that is not bundled
@@ -86,16 +99,20 @@ export type NotCheckedReason = 'not-applicable' | 'offline' | 'unsupported' | 'e
 /** Facts a check carries: dates, key ids, URLs, cache dates. Plain JSON only. */
 export type CheckData = Readonly<Record<string, string | number | boolean | null | readonly string[]>>;
 
-export type Check =
-  | { readonly id: CheckId; readonly outcome: 'passed'; readonly code: PassCode; readonly data?: CheckData }
-  | { readonly id: CheckId; readonly outcome: 'failed'; readonly code: FailureCode; readonly data?: CheckData }
+/** One check, with the ids of a credential's checks (`Check`) or a presentation's (`PresentationCheck`). */
+export type CheckOf<Id extends string> =
+  | { readonly id: Id; readonly outcome: 'passed'; readonly code: PassCode; readonly data?: CheckData }
+  | { readonly id: Id; readonly outcome: 'failed'; readonly code: FailureCode; readonly data?: CheckData }
   | {
-      readonly id: CheckId;
+      readonly id: Id;
       readonly outcome: 'not-checked';
       readonly reason: NotCheckedReason;
       readonly code: NotCheckedCode;
       readonly data?: CheckData;
     };
+
+export type Check = CheckOf<CheckId>;
+export type PresentationCheck = CheckOf<PresentationCheckId>;
 
 export const VERDICTS = ['verified', 'failed', 'incomplete', 'unsupported', 'rejected'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -108,7 +125,7 @@ export type Verdict = (typeof VERDICTS)[number];
  * - `incomplete`: something that matters was not checked (offline, key not bound, error);
  * - `verified`: every check passed, or does not apply.
  */
-export function verdictOf(checks: readonly Check[]): Verdict {
+export function verdictOf(checks: readonly CheckOf<CheckId | PresentationCheckId>[]): Verdict {
   if (checks.length === 0) return 'rejected';
   if (checks.some((c) => c.id === 'format' && c.outcome === 'failed')) return 'rejected';
   if (checks.some((c) => c.outcome === 'failed')) return 'failed';

@@ -3,18 +3,19 @@
  * generated non-extractable, so it can be stored in IndexedDB but never read out) signs a
  * presentation as a DataIntegrityProof `eddsa-rdfc-2022` with proofPurpose `authentication` and
  * the verifier's challenge and domain (W3C VC-DI-EdDSA §3.2; VC Data Model 2.0 §4.13). The key is
- * shown as a did:key. Signing and checking follow the suite's algorithm directly, as
- * verify/steps/eddsa-rdfc-2022.ts does for issuers; tests check the result against jsonld-signatures.
+ * shown as a did:key. Signing follows the suite's algorithm directly; tests check the result
+ * against jsonld-signatures. Checking is the core's (verify/presentation.ts, through the one
+ * proof-set room): this file only puts its answer in one line for the verify screen.
  */
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { TsumikiError } from '../errors.ts';
-import { idOf, isJsonObject } from '../formats/json.ts';
+import { asArray, idOf, isJsonObject } from '../formats/json.ts';
 import type { JsonObject } from '../model/credential.ts';
-import { base58btcDecode } from '../util/base64.ts';
-import { KeyResolutionError, resolveVerificationMethod } from '../verify/keys.ts';
-import { createRemote } from '../verify/remote.ts';
+import type { PresentationCheck } from '../model/verification.ts';
+import { createEnv, type VerifyEnv } from '../verify/env.ts';
 import { contextLoader, unknownContextIn } from '../verify/loader.ts';
-import { ed25519Verifier } from '../verify/webcrypto-ed25519.ts';
+import { verifyPresentation, type PresentationResult } from '../verify/presentation.ts';
+import { createRemote } from '../verify/remote.ts';
 import { base58btcEncode } from './base45.ts';
 
 export interface DeviceKey {
@@ -93,6 +94,7 @@ export type HolderCode =
   | 'DOMAIN_MISMATCH'
   | 'HOLDER_MISMATCH'
   | 'KEY_NOT_FOUND'
+  | 'KEY_NOT_AUTHORIZED'
   | 'NOT_APPLICABLE'
   | 'UNSUPPORTED_PROOF'
   | 'UNSUPPORTED_KEY'
@@ -100,7 +102,7 @@ export type HolderCode =
   | 'NEEDS_NETWORK'
   | 'CHECK_ERROR';
 
-/** Shaped like a verification Check, with id `holder`. */
+/** The presentation's checks in one line for the verify screen: shaped like a verification Check, with id `holder`. */
 export interface HolderCheck {
   readonly id: 'holder';
   readonly outcome: 'passed' | 'failed' | 'not-checked';
@@ -109,49 +111,53 @@ export interface HolderCheck {
   readonly data?: Readonly<Record<string, string>>;
 }
 
-const failed = (code: HolderCode, detail?: string): HolderCheck => ({ id: 'holder', outcome: 'failed', code, ...(detail ? { data: { detail } } : {}) });
+const FAILED: ReadonlySet<string> = new Set(['PROOF_MISSING', 'PROOF_INVALID', 'SIGNATURE_MISMATCH', 'CHALLENGE_MISMATCH', 'DOMAIN_MISMATCH', 'HOLDER_MISMATCH', 'KEY_NOT_FOUND', 'KEY_NOT_AUTHORIZED']);
+const NOT_CHECKED: ReadonlySet<string> = new Set(['UNSUPPORTED_PROOF', 'UNSUPPORTED_KEY', 'UNKNOWN_CONTEXT', 'NEEDS_NETWORK']);
+
+const detailOf = (c: PresentationCheck): Record<string, string> => {
+  const d = c.data?.detail ?? c.data?.problem ?? c.data?.url;
+  return typeof d === 'string' ? { detail: d } : {};
+};
 
 /**
- * Check a presentation's holder proof. With `challenge` (and `domain`), the proof must carry the
- * same ones: a presentation without a proof then fails. Never throws.
+ * The verify screen's one line about who shows a presentation, from the core's presentation checks
+ * (verify/presentation.ts): the holder's mismatch first, then the proof's failure, else why it was
+ * not checked, else the holder's proof is valid.
  */
-export async function verifyPresentationProof(vp: JsonObject, expected: { challenge?: string; domain?: string } = {}): Promise<HolderCheck> {
-  const asked = expected.challenge !== undefined || expected.domain !== undefined;
-  const proofs = vp.proof === undefined ? [] : Array.isArray(vp.proof) ? vp.proof : [vp.proof];
-  if (proofs.length === 0) return asked ? failed('PROOF_MISSING') : { id: 'holder', outcome: 'not-checked', reason: 'not-applicable', code: 'NOT_APPLICABLE' };
-  const proof = proofs[0];
-  if (proofs.length > 1 || !isJsonObject(proof) || proof.type !== 'DataIntegrityProof' || proof.cryptosuite !== 'eddsa-rdfc-2022') {
-    return { id: 'holder', outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_PROOF' };
+export function holderCheckOf(result: PresentationResult, vp: JsonObject): HolderCheck {
+  const proof = result.checks.find((c) => c.id === 'proof');
+  const holder = result.checks.find((c) => c.id === 'holder');
+  if (holder?.outcome === 'failed') {
+    const data = holder.data ?? {};
+    return { id: 'holder', outcome: 'failed', code: holder.code === 'HOLDER_MISMATCH' ? 'HOLDER_MISMATCH' : 'PROOF_INVALID', data: { detail: holder.code === 'HOLDER_MISMATCH' ? `${String(data.holder)} is not ${String(data.signer)}` : String(data.problem ?? holder.code) } };
   }
-  if (proof.proofPurpose !== 'authentication') return failed('PROOF_INVALID', `proofPurpose ${String(proof.proofPurpose)}`);
-  if (expected.challenge !== undefined && proof.challenge !== expected.challenge) return failed('CHALLENGE_MISMATCH');
-  if (expected.domain !== undefined && proof.domain !== expected.domain) return failed('DOMAIN_MISMATCH');
-  const ref = idOf(proof.verificationMethod);
-  const signature = typeof proof.proofValue === 'string' && proof.proofValue.startsWith('z') ? base58btcDecode(proof.proofValue.slice(1)) : undefined;
-  if (!ref || !signature || signature.length !== 64) return failed('PROOF_INVALID', 'no verificationMethod or no 64-byte proofValue');
-  try {
-    const method = await resolveVerificationMethod(ref, createRemote({ online: false }));
-    const holder = idOf(vp.holder);
-    if (holder !== undefined && holder !== method.controller) return failed('HOLDER_MISMATCH', `${holder} is not ${method.controller}`);
-    if (!String(method.method.publicKeyMultibase ?? '').startsWith('z6Mk')) return failed('PROOF_INVALID', 'eddsa-rdfc-2022 needs an Ed25519 key');
-    const { proofValue: _value, ...options } = proof;
-    const data = await hashes(vp, options);
-    const verifier = await ed25519Verifier(method.method);
-    if (!(await verifier.verify({ data, signature }))) return failed('SIGNATURE_MISMATCH');
-    return {
-      id: 'holder',
-      outcome: 'passed',
-      code: 'HOLDER_PROOF_VALID',
-      data: { holder: method.controller, ...(typeof proof.challenge === 'string' ? { challenge: proof.challenge } : {}), ...(typeof proof.domain === 'string' ? { domain: proof.domain } : {}) },
-    };
-  } catch (e) {
-    if (e instanceof KeyResolutionError) {
-      if (e.outcome === 'failed') return failed('KEY_NOT_FOUND', e.message);
-      const code: HolderCode = e.code === 'NEEDS_NETWORK' ? 'NEEDS_NETWORK' : e.code === 'UNSUPPORTED_KEY' ? 'UNSUPPORTED_KEY' : 'CHECK_ERROR';
-      return { id: 'holder', outcome: 'not-checked', reason: e.reason ?? 'error', code, data: { detail: e.message } };
-    }
-    const unknown = unknownContextIn(e);
-    if (unknown) return { id: 'holder', outcome: 'not-checked', reason: 'unsupported', code: 'UNKNOWN_CONTEXT', data: { url: unknown.url } };
-    return { id: 'holder', outcome: 'not-checked', reason: 'error', code: 'CHECK_ERROR', data: { detail: e instanceof Error ? e.message.slice(0, 300) : String(e) } };
+  if (!proof || proof.outcome === 'not-checked') {
+    if (!proof || proof.code === 'NOT_SIGNED') return { id: 'holder', outcome: 'not-checked', reason: 'not-applicable', code: 'NOT_APPLICABLE' };
+    const code: HolderCode = NOT_CHECKED.has(proof.code) ? (proof.code as HolderCode) : 'CHECK_ERROR'; // why: membership checked
+    return { id: 'holder', outcome: 'not-checked', reason: proof.reason, code, data: detailOf(proof) };
   }
+  if (proof.outcome === 'failed') {
+    const code: HolderCode = FAILED.has(proof.code) ? (proof.code as HolderCode) : 'PROOF_INVALID'; // why: membership checked
+    return { id: 'holder', outcome: 'failed', code, data: code === proof.code ? detailOf(proof) : { detail: proof.code } };
+  }
+  if (holder?.outcome === 'not-checked' && holder.reason !== 'not-applicable') {
+    return { id: 'holder', outcome: 'not-checked', reason: holder.reason, code: 'CHECK_ERROR', data: detailOf(holder) };
+  }
+  const signed = asArray(vp.proof).filter(isJsonObject).find((p) => idOf(p.verificationMethod) === proof.data?.verificationMethod);
+  const signer = typeof holder?.data?.holder === 'string' ? holder.data.holder : typeof holder?.data?.signer === 'string' ? holder.data.signer : String(proof.data?.verificationMethod ?? '').split('#')[0];
+  return {
+    id: 'holder',
+    outcome: 'passed',
+    code: 'HOLDER_PROOF_VALID',
+    data: { holder: signer ?? '', ...(typeof signed?.challenge === 'string' ? { challenge: signed.challenge } : {}), ...(typeof signed?.domain === 'string' ? { domain: signed.domain } : {}) },
+  };
+}
+
+/**
+ * Check a presentation's holder proof: the core's presentation check (one proof room for issuers
+ * and holders), in one line. With `challenge` (and `domain`), the proof must carry the same ones:
+ * a presentation without a proof then fails. Offline unless `env` says otherwise. Never throws.
+ */
+export async function verifyPresentationProof(vp: JsonObject, expected: { challenge?: string; domain?: string } = {}, env: VerifyEnv = createEnv({ remote: createRemote({ online: false }) })): Promise<HolderCheck> {
+  return holderCheckOf(await verifyPresentation(vp, env, expected), vp);
 }

@@ -23,7 +23,8 @@ describe('checkReceived', () => {
 
   it('a presentation: one report per credential, the issuer as far as the checks show, the holder proof against the challenge', async () => {
     const key = await createDeviceKey();
-    const vp = await signPresentation(presentationOf(badges), key, { challenge: 'ABC123' });
+    // Signed before the verifier's clock (a proof made in the future is refused).
+    const vp = await signPresentation(presentationOf(badges), key, { challenge: 'ABC123', created: new Date('2026-05-01T00:00:00Z') });
     const r = await checkReceived(enc(vp), env(), ' ABC123 ');
     expect(r.error).toBeUndefined();
     expect(r.credentials.map((c) => c.verification.verdict)).toEqual(['verified', 'verified']);
