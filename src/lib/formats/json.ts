@@ -201,7 +201,8 @@ export function idOf(v: JsonValue | undefined): string | undefined {
   return undefined;
 }
 
+/** The types an object names, by `type` or by the JSON-LD keyword `@type` it aliases. */
 export function typesOf(v: JsonValue | undefined): string[] {
   if (!isJsonObject(v)) return [];
-  return asArray(v.type).filter((t): t is string => typeof t === 'string');
+  return asArray(v.type ?? v['@type']).filter((t): t is string => typeof t === 'string');
 }

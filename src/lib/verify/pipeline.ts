@@ -9,7 +9,8 @@
  */
 import { isTsumikiError, type ErrorCode } from '../errors.ts';
 import { parseInput } from '../formats/parse.ts';
-import type { CredentialFormat, JsonObject, ParsedCredential } from '../model/credential.ts';
+import type { CredentialFormat, JsonObject, JsonValue, ParsedCredential } from '../model/credential.ts';
+import { asArray } from '../formats/json.ts';
 import type { CredentialReading } from '../model/reading.ts';
 import { verdictOf, type Check, type CheckId, type Verdict } from '../model/verification.ts';
 import type { VerifyEnv } from './env.ts';
@@ -95,15 +96,35 @@ function unreadable(e: unknown): Check {
 }
 
 /**
- * 1EdTech's published JSON Schema (the JSON-LD variant its validator uses), on the credential as
- * written, as 1EdTech's validator does. A schema can only refuse: a layout that JSON-LD allows but
- * the schema does not is refused with the JSON pointer, never read differently. Undefined when no
- * schema applies or it passed.
+ * The reading as the schema sees a credential: the contexts and proofs as written (layout, not
+ * data), and every embedded credential (an endorsement) with the contexts it was read under.
  */
-async function checkSchema(written: JsonObject): Promise<Check | undefined> {
+function schemaView(written: JsonObject, document: JsonObject): JsonObject {
+  const context = written['@context'] ?? [];
+  const withContexts = (v: JsonValue): JsonValue => {
+    if (Array.isArray(v)) return v.map(withContexts);
+    if (v === null || typeof v !== 'object') return v;
+    const out: JsonObject = {};
+    for (const [k, x] of Object.entries(v)) out[k] = withContexts(x);
+    return asArray(out.type).includes('VerifiableCredential') ? { '@context': context, ...out } : out;
+  };
+  return { ...(withContexts(document) as JsonObject), '@context': context, ...(written.proof === undefined ? {} : { proof: written.proof }) };
+}
+
+/**
+ * 1EdTech's published JSON Schema (the JSON-LD variant its validator uses) on the credential as
+ * written, as 1EdTech's validator does, naming the JSON pointer. When only the layout fails — the
+ * reading, written plainly, passes — the credential is refused as AMBIGUOUS: a holder's reshaping
+ * can be refused, never read differently. Undefined when no schema applies or it passed.
+ */
+async function checkSchema(written: JsonObject, document: JsonObject): Promise<Check | undefined> {
   const result = await validateSchemaLazy(written);
   if (result === undefined || result.ok) return undefined;
-  return { id: 'structure', outcome: 'failed', code: 'STRUCTURE_INVALID', data: { path: result.pointer, problem: result.problem, schema: result.schema } };
+  const data = { path: result.pointer, problem: result.problem, schema: result.schema };
+  // The same data in the plain layout passes: only the layout is not one the schema allows.
+  const plain = await validateSchemaLazy(schemaView(written, document));
+  if (plain?.ok) return { id: 'structure', outcome: 'failed', code: 'AMBIGUOUS', data: { ...data, problem: `written in a layout the schema does not allow (${result.problem})` } };
+  return { id: 'structure', outcome: 'failed', code: 'STRUCTURE_INVALID', data };
 }
 
 const notReadable = (id: CheckId): Check => ({ id, outcome: 'not-checked', reason: 'error', code: 'NOT_READABLE' });
@@ -154,7 +175,7 @@ async function verifyVc(parsed: ParsedCredential, env: VerifyEnv, checks: Check[
     const document = reading.document;
     checks.push(await guarded('structure', async () => {
       const own = checkVcStructure(credential, document);
-      return own.outcome === 'passed' ? ((await checkSchema(credential)) ?? own) : own;
+      return own.outcome === 'passed' ? ((await checkSchema(credential, document)) ?? own) : own;
     }));
   } catch (e) {
     checks.push(unreadable(e));

@@ -139,16 +139,19 @@ class Reader {
       // Two IRIs may share a term in different scopes: the second keeps its full IRI.
       const key = term !== undefined && !used.has(term) && term !== 'id' && term !== 'type' ? term : predicate;
       used.add(key);
-      const values = sortValues(objects.map((o) => this.value(graphName, o, inner)));
+      const iri = this.maps.iriValued.has(predicate);
+      const values = sortValues(objects.map((o) => this.value(graphName, o, inner, iri)));
       out[key] = values.length === 1 ? (values[0] as JsonValue) : values; // why: length checked
     }
     return out;
   }
 
-  value(graphName: string, o: Term, path: ReadonlySet<string>): JsonValue {
+  /** `iri`: the property coerces to IRIs, so a bare reference reads as its string, else as `{ id }`. */
+  value(graphName: string, o: Term, path: ReadonlySet<string>, iri = true): JsonValue {
     if (o.termType === 'Literal') return literal(o);
     const key = keyOf(o);
-    if (path.size >= MAX_DEPTH || path.has(key)) return o.termType === 'BlankNode' ? {} : key;
+    const reference = (): JsonValue => (o.termType === 'BlankNode' ? {} : iri ? key : { id: key });
+    if (path.size >= MAX_DEPTH || path.has(key)) return reference();
     const list = this.list(graphName, key, path);
     if (list) return list;
     // A blank node naming a graph (`@container: @graph`, e.g. `verifiableCredential`): its top-level objects.
@@ -157,7 +160,7 @@ class Reader {
       return roots.length === 1 ? (roots[0] as JsonObject) : roots; // why: length checked
     }
     const described = this.graphs.get(graphName)?.nodes.has(key) ?? false;
-    if (o.termType === 'NamedNode' && !described) return key;
+    if (o.termType === 'NamedNode' && !described) return reference();
     return this.node(graphName, key, path);
   }
 
@@ -173,7 +176,7 @@ class Reader {
       const cell: Node | undefined = nodes?.get(at);
       const head = cell?.get(`${RDF}first`)?.[0];
       if (!head) break;
-      out.push(this.value(graphName, head, path));
+      out.push(this.value(graphName, head, path, false));
       const rest: Term | undefined = cell?.get(`${RDF}rest`)?.[0];
       at = rest ? keyOf(rest) : undefined;
     }

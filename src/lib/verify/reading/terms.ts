@@ -24,6 +24,11 @@ const ORDER = [
 export interface TermMaps {
   /** Property IRI → term. */
   readonly properties: ReadonlyMap<string, string>;
+  /**
+   * Property IRIs whose term coerces its value to an IRI (`"@type": "@id"`): a reference is read as
+   * the IRI string there, as compaction writes it; elsewhere as `{ "id": … }`.
+   */
+  readonly iriValued: ReadonlySet<string>;
   /** Class IRI → term. */
   readonly classes: ReadonlyMap<string, string>;
 }
@@ -48,7 +53,7 @@ function expandIri(value: string, scope: Scope, vocab: string | undefined): stri
   return vocab === undefined ? undefined : vocab + value;
 }
 
-function collect(context: unknown, outer: Scope, outerVocab: string | undefined, properties: Map<string, string>, classes: Map<string, string>, depth: number): void {
+function collect(context: unknown, outer: Scope, outerVocab: string | undefined, properties: Map<string, string>, classes: Map<string, string>, iriValued: Set<string>, depth: number): void {
   if (depth > 8 || !isRecord(context)) return;
   const vocab = typeof context['@vocab'] === 'string' ? context['@vocab'] : outerVocab;
   // First pass: every term's IRI in this scope (prefixes may be defined after their use).
@@ -66,8 +71,9 @@ function collect(context: unknown, outer: Scope, outerVocab: string | undefined,
     if (iri === undefined || !/^[a-z][a-z0-9+.-]*:/i.test(iri)) continue;
     const target = /^[a-z]/.test(term) ? properties : classes;
     if (!target.has(iri)) target.set(iri, term);
+    if (isRecord(def) && (def['@type'] === '@id' || def['@type'] === '@vocab')) iriValued.add(iri);
     if (isRecord(def) && def['@context'] !== undefined) {
-      for (const inner of Array.isArray(def['@context']) ? def['@context'] : [def['@context']]) collect(inner, scope, vocab, properties, classes, depth + 1);
+      for (const inner of Array.isArray(def['@context']) ? def['@context'] : [def['@context']]) collect(inner, scope, vocab, properties, classes, iriValued, depth + 1);
     }
   }
 }
@@ -79,13 +85,14 @@ export function termMaps(): TermMaps {
   if (maps) return maps;
   const properties = new Map<string, string>();
   const classes = new Map<string, string>();
+  const iriValued = new Set<string>();
   // The preferred contexts first, then every other bundled one (OB 3.0.2 names `achievement`
   // `…#achievement-0`, 3.0.3 `…#achievement`: both read back as `achievement`).
   for (const url of [...ORDER, ...bundledContextUrls().filter((u) => !ORDER.includes(u))]) {
     const doc = bundledContext(url);
     const context = isRecord(doc) ? doc['@context'] : undefined;
-    for (const c of Array.isArray(context) ? context : [context]) collect(c, new Map(), undefined, properties, classes, 0);
+    for (const c of Array.isArray(context) ? context : [context]) collect(c, new Map(), undefined, properties, classes, iriValued, 0);
   }
-  maps = { properties, classes };
+  maps = { properties, classes, iriValued };
   return maps;
 }
