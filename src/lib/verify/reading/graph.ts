@@ -78,7 +78,12 @@ function literal(t: Term): JsonValue {
   switch (type) {
     case `${XSD}boolean`:
       return t.value === 'true' ? true : t.value === 'false' ? false : t.value;
-    case `${XSD}integer`: {
+    case `${XSD}integer`:
+    case `${XSD}nonNegativeInteger`:
+    case `${XSD}positiveInteger`:
+    case `${XSD}int`:
+    case `${XSD}long`:
+    case `${XSD}unsignedInt`: {
       const n = Number(t.value);
       return Number.isSafeInteger(n) ? n : t.value;
     }

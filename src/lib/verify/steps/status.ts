@@ -12,8 +12,9 @@ import { remoteJson } from '../remote.ts';
 import { decodeStatusList, readStatus } from '../status-list.ts';
 import { ob2Issuer, linked } from './proof-ob2.ts';
 import { checkBinding } from './binding.ts';
-import { checkEmbeddedProofs } from '../proofs/index.ts';
-import { checkValidity, periodOf } from './validity.ts';
+import { checkProofSet } from '../proofs/index.ts';
+import { readVc } from '../reading/index.ts';
+import { checkValidity, vcPeriod } from './validity.ts';
 
 const passed = (data: CheckData): Check => ({ id: 'status', outcome: 'passed', code: 'NOT_REVOKED', data });
 /**
@@ -64,7 +65,16 @@ async function bitstringEntry(entry: JsonObject, credential: JsonObject, env: Ve
   }
   const fetched = await fetchList(url, env);
   if ('id' in fetched) return fetched;
-  const { doc: list, when } = fetched;
+  const { doc: fetchedList, when } = fetched;
+  // The list is read like any credential: from its signed graph, so that whoever serves it cannot
+  // reshape its dates, purpose or issuer without touching its signature.
+  let read: Awaited<ReturnType<typeof readVc>>;
+  try {
+    read = await readVc({ format: 'ob3-di', container: 'json', credential: fetchedList, bytes: new Uint8Array() });
+  } catch (e) {
+    return invalidList({ ...when, problem: `the list cannot be read: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}` });
+  }
+  const list = read.reading.document;
   const listTypes = typesOf(list);
   if (!listTypes.includes('BitstringStatusListCredential') && !listTypes.includes('StatusList2021Credential')) {
     return invalidList({ ...when, problem: 'not a status list credential' });
@@ -73,15 +83,16 @@ async function bitstringEntry(entry: JsonObject, credential: JsonObject, env: Ve
     return invalidList({ ...when, problem: `the list's id is ${JSON.stringify(list.id)}, not the statusListCredential URL`, listId: typeof list.id === 'string' ? list.id : null });
   }
   // The list speaks for the issuer only if it is the issuer's and its own proof holds.
-  if (idOf(list.issuer) !== idOf(credential.issuer)) return invalidList({ ...when, problem: 'issued by someone else', listIssuer: idOf(list.issuer) ?? null });
-  const found = await checkEmbeddedProofs(list, env);
+  const listIssuer = idOf(list.issuer);
+  if (listIssuer !== idOf(credential.issuer)) return invalidList({ ...when, problem: 'issued by someone else', listIssuer: listIssuer ?? null });
+  const found = await checkProofSet(fetchedList, env, { purpose: 'assertionMethod', controller: listIssuer, quads: read.quads });
   const proof = found.check;
   if (proof.outcome === 'failed') return invalidList({ ...when, problem: `list proof: ${proof.code}` });
   if (proof.outcome === 'not-checked') return { id: 'status', outcome: 'not-checked', reason: proof.reason, code: proof.code, data: when };
   // A valid signature by a key the list's issuer does not control is no word of the issuer's.
-  const binding = checkBinding(proof, found.method, idOf(list.issuer));
+  const binding = checkBinding(proof, found.method, listIssuer);
   if (binding.outcome === 'failed') return invalidList({ ...when, problem: `list key: ${binding.code}` });
-  const validity = checkValidity(periodOf(list), env);
+  const validity = checkValidity(vcPeriod(list), env);
   if (validity.outcome === 'failed') return invalidList({ ...when, problem: `list ${validity.code}` });
   const subject = asArray(list.credentialSubject)[0];
   if (!isJsonObject(subject) || typeof subject.encodedList !== 'string') return invalidList({ ...when, problem: 'no encodedList' });
