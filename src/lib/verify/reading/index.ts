@@ -112,7 +112,9 @@ function dateOf(document: JsonObject, keys: readonly string[], ob2: boolean, lat
 export function badgeOf(document: JsonObject, format: CredentialFormat): BadgeReading {
   const ob2 = isOb2Format(format);
   const clr = format === 'clr2-di' || format === 'clr2-jwt';
-  const subject = ob2 ? undefined : objectAt(single(document, 'credentialSubject') ?? asArray(document.credentialSubject)[0]);
+  // A VC may be about several subjects; a badge's achievement is on the one that has it.
+  const subjects = ob2 ? [] : asArray(document.credentialSubject).filter(isJsonObject);
+  const subject = subjects.find((s) => s.achievement !== undefined) ?? subjects[0];
   // A CLR's subject lists many achievements: the record's own name is its title.
   const achievement = ob2 ? objectAt(single(document, 'badge')) : clr ? objectAt(subject?.achievement) : objectAt(single(subject, 'achievement'));
   const issuerValue = ob2 ? single(achievement, 'issuer') : single(document, 'issuer');
