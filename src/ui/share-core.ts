@@ -12,7 +12,7 @@ import { remoteFor } from './core.ts';
 export { openBadge, type OpenedBadge } from '../lib/wallet/open.ts';
 export { deriveDisclosure, disclosureOf, type Disclosure } from '../lib/share/disclosure.ts';
 export { signPresentation, type DeviceKey } from '../lib/share/holder.ts';
-export { checkHolder, checkReceived, type Received } from '../lib/share/received.ts';
+export { checkHolder, checkReceived, recheckPresentation, type Received } from '../lib/share/received.ts';
 
 /** This device's holder key: the stored one, or a new one (its private half never leaves WebCrypto). */
 export async function deviceKey(db: WalletDb): Promise<DeviceKey> {

@@ -119,6 +119,8 @@ test('a small badge: one QR code, scanned by a second browser’s camera; its li
   figures['single.scanMs'] = cam.ms;
   expect(await cam.page.getByTestId('received').getAttribute('data-verdict')).toBe('verified');
   expect(await cam.page.getByTestId('holder').getAttribute('data-outcome')).toBe('not-checked');
+  // The core's verdict on the presentation itself: unsigned, so never verified.
+  expect(await cam.page.getByTestId('presentation-verdict').getAttribute('data-verdict')).toBe('incomplete');
   // The deep link, opened on the verifier: verified without a camera, and gone from the address bar.
   await cam.page.getByTestId('verify-next').click();
   await cam.page.goto(link);
@@ -171,6 +173,7 @@ test('a demo badge: animated frames with the holder bound to the verifier’s ch
   expect(await cam.page.getByTestId('received').getAttribute('data-verdict')).toBe('verified');
   expect(await cam.page.getByTestId('holder').getAttribute('data-outcome')).toBe('passed');
   expect(await cam.page.getByTestId('holder').textContent()).toContain('E2E7CHALNG');
+  expect(await cam.page.getByTestId('presentation-verdict').getAttribute('data-verdict')).toBe('verified');
   expect(await cam.page.getByTestId('received-issuer').textContent()).toContain('a claim');
   expect(await cam.page.getByTestId('descriptors').count()).toBe(1);
   // Nothing is stored until the employer keeps it.

@@ -72,8 +72,8 @@ export class VerifyPage {
     this.challenge = text.trim().slice(0, 200);
     const r = this.received;
     if (!r?.presentation) return;
-    const holder = await holderInWorker(r.presentation, this.challenge);
-    if (this.received === r) this.received = { ...r, holder };
+    const checked = await holderInWorker(r, this.challenge);
+    if (this.received === r) this.received = { ...r, ...checked };
   }
 
   makeChallenge(): Promise<void> {

@@ -7,7 +7,6 @@
  * Type-only imports of the core: this module is light; the heavy code loads inside the worker.
  */
 import type { JsonObject } from '../../lib/model/credential.ts';
-import type { HolderCheck } from '../../lib/share/holder.ts';
 import type { Received } from '../../lib/share/received.ts';
 import type { RecipientClaim } from '../../lib/verify/env.ts';
 import type { InputResult } from '../../lib/verify/pipeline.ts';
@@ -23,7 +22,7 @@ export const VERIFY_DEADLINE_MS = 20_000;
 export type VerifyJob =
   | { readonly op: 'verify'; readonly bytes: Uint8Array; readonly now: number; readonly online: boolean; readonly recipient?: RecipientClaim }
   | { readonly op: 'receive'; readonly bytes: Uint8Array; readonly now: number; readonly challenge: string }
-  | { readonly op: 'holder'; readonly presentation: JsonObject; readonly challenge: string };
+  | { readonly op: 'holder'; readonly presentation: JsonObject; readonly presentationJws?: string; readonly now: number; readonly challenge: string };
 
 function spawn(): WorkerPort {
   const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), { type: 'module' });
@@ -66,9 +65,10 @@ export async function receiveInWorker(bytes: Uint8Array, challenge: string): Pro
   return outcome.value as Received; // why: the worker answers a `receive` job with checkReceived's result
 }
 
-/** `checkHolder` in the worker. */
-export async function holderInWorker(presentation: JsonObject, challenge: string): Promise<HolderCheck> {
-  const outcome = await worker().run({ op: 'holder', presentation, challenge });
-  if (!outcome.ok) return { id: 'holder', outcome: 'not-checked', reason: 'error', code: 'CHECK_ERROR', data: { detail: stopped(outcome).message } };
-  return outcome.value as HolderCheck; // why: the worker answers a `holder` job with checkHolder's result
+/** A presentation's own checks again, for a new challenge (`recheckPresentation`), in the worker. */
+export async function holderInWorker(received: Pick<Received, 'presentation' | 'presentationJws'>, challenge: string): Promise<Pick<Received, 'holder' | 'presentationCheck'>> {
+  if (!received.presentation) return {};
+  const outcome = await worker().run({ op: 'holder', presentation: received.presentation, ...(received.presentationJws ? { presentationJws: received.presentationJws } : {}), now: Date.now(), challenge });
+  if (!outcome.ok) return { holder: { id: 'holder', outcome: 'not-checked', reason: 'error', code: 'CHECK_ERROR', data: { detail: stopped(outcome).message } } };
+  return outcome.value as Pick<Received, 'holder' | 'presentationCheck'>; // why: the worker answers a `holder` job with recheckPresentation's result
 }

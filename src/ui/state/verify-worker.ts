@@ -5,7 +5,7 @@
  * the dated network cache only (status lists, did:web documents), exactly as the main thread uses it.
  */
 import type { WorkerRequest, WorkerReply } from '../../lib/wallet/deadline.ts';
-import { checkHolder, checkReceived } from '../../lib/share/received.ts';
+import { checkReceived, recheckPresentation } from '../../lib/share/received.ts';
 import { openWallet, type WalletDb } from '../../lib/store/db.ts';
 import { createEnv } from '../../lib/verify/env.ts';
 import { verifyBytes } from '../../lib/verify/pipeline.ts';
@@ -31,8 +31,12 @@ async function answer(job: VerifyJob): Promise<unknown> {
       const remote = remoteFor(await wallet(), false);
       return checkReceived(job.bytes, createEnv({ now: new Date(job.now), remote }), job.challenge);
     }
-    case 'holder':
-      return checkHolder(job.presentation, job.challenge);
+    case 'holder': {
+      const remote = remoteFor(await wallet(), false);
+      const env = createEnv({ now: new Date(job.now), remote });
+      const { holder, presentationCheck } = await recheckPresentation({ credentials: [], presentation: job.presentation, ...(job.presentationJws ? { presentationJws: job.presentationJws } : {}) }, job.challenge, env);
+      return { holder, presentationCheck };
+    }
   }
 }
 

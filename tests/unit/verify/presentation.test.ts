@@ -119,6 +119,21 @@ describe('verifyPresentation', () => {
     expect((await verifyPresentation(vp, env())).checks[0]).toMatchObject({ outcome: 'failed', code: 'PROOF_INVALID' });
   });
 
+  it('a proof set: the holder’s proof decides whatever the order, another valid proof is reported, never held against it', async () => {
+    const holderFirst = await signVp(await signVp(vpOf(holder.did), holder, { challenge: CHALLENGE }), stranger, { challenge: CHALLENGE });
+    const proofs = holderFirst.proof as JsonObject[];
+    expect(proofs).toHaveLength(2);
+    const strangerFirst = { ...holderFirst, proof: [...proofs].reverse() };
+    for (const vp of [holderFirst, strangerFirst]) {
+      const r = await verifyPresentation(vp, env(), { challenge: CHALLENGE });
+      expect(codes(r)).toEqual({ proof: 'PROOF_VALID', holder: 'HOLDER_MATCHES' });
+      expect(r.checks[0]?.data).toMatchObject({ proofs: 2, otherValid: 1 });
+    }
+    // Signed only by someone else: valid, but not the holder's.
+    const foreign = await signVp(vpOf(holder.did), stranger, { challenge: CHALLENGE });
+    expect(codes(await verifyPresentation(foreign, env(), { challenge: CHALLENGE }))).toEqual({ proof: 'PROOF_VALID', holder: 'HOLDER_MISMATCH' });
+  });
+
   it('the wallet’s own device-key signature (WebCrypto) verifies through the same room', async () => {
     const key = await createDeviceKey();
     const vp = await signPresentation(vpOf(holder.did), key, { challenge: CHALLENGE, domain: DOMAIN, created: new Date(SIGNED_AT) });
@@ -181,6 +196,9 @@ describe('the CLI says the same', () => {
       expect(row.verdict, name).toBe('verified'); // the credential itself
       expect(row.presentation, name).toEqual({ verdict: inProcess.verdict, holder: inProcess.holder, checks: inProcess.checks.map((c) => ({ id: c.id, outcome: c.outcome, code: c.code, ...(c.outcome === 'not-checked' ? { reason: c.reason } : {}), ...(c.data ? { data: c.data } : {}) })) });
     }
+    const human: { stdout: string } = await run('npx', ['tsx', 'src/cli/tsumiki.ts', 'verify', '--now', NOW.toISOString(), '--challenge', CHALLENGE, '--domain', DOMAIN, files[0]!]); // why: four files
+    expect(human.stdout).toMatch(new RegExp(`^✔ Presentation: Verified — .*right\\.json \\(holder ${holder.did}\\)$`, 'm'));
+    expect(human.stdout).toContain('Signed by the holder the presentation names');
     expect(rows.map((r) => [r.presentation.verdict, r.presentation.checks.map((c) => c.code).join(' ')])).toEqual([
       ['verified', 'PROOF_VALID HOLDER_MATCHES'],
       ['failed', 'CHALLENGE_MISMATCH PROOF_NOT_VERIFIED'],
