@@ -8,7 +8,7 @@
  * layouts of the same graph give the same tree, byte for byte.
  */
 import type { JsonObject, JsonValue } from '../../model/credential.ts';
-import { termMaps } from './terms.ts';
+import { termMaps, vocabTerm } from './terms.ts';
 
 /** The RDF/JS shapes jsonld.js's `toRDF` returns. */
 export interface Term {
@@ -136,11 +136,11 @@ class Reader {
     for (const predicate of predicates) {
       const objects = node.get(predicate) as Term[]; // why: predicate is a key of node
       if (predicate === RDF_TYPE) {
-        const types = objects.map((o) => this.maps.classes.get(o.value) ?? o.value).sort();
+        const types = objects.map((o) => this.maps.classes.get(o.value) ?? vocabTerm(o.value, this.maps.vocabs) ?? o.value).sort();
         out.type = types.length === 1 ? (types[0] as string) : types; // why: length checked
         continue;
       }
-      const term = this.maps.properties.get(predicate);
+      const term = this.maps.properties.get(predicate) ?? vocabTerm(predicate, this.maps.vocabs);
       // Two IRIs may share a term in different scopes: the second keeps its full IRI.
       const key = term !== undefined && !used.has(term) && term !== 'id' && term !== 'type' ? term : predicate;
       used.add(key);

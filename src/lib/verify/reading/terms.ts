@@ -29,6 +29,11 @@ export interface TermMaps {
    * the IRI string there, as compaction writes it; elsewhere as `{ "id": … }`.
    */
   readonly iriValued: ReadonlySet<string>;
+  /**
+   * The bundled contexts' `@vocab` IRIs (the W3C examples context, VC 2.0's issuer-dependent one):
+   * an IRI under one reads back as its local name when no term names it, as compaction would.
+   */
+  readonly vocabs: readonly string[];
   /** Class IRI → term. */
   readonly classes: ReadonlyMap<string, string>;
 }
@@ -53,9 +58,10 @@ function expandIri(value: string, scope: Scope, vocab: string | undefined): stri
   return vocab === undefined ? undefined : vocab + value;
 }
 
-function collect(context: unknown, outer: Scope, outerVocab: string | undefined, properties: Map<string, string>, classes: Map<string, string>, iriValued: Set<string>, depth: number): void {
+function collect(context: unknown, outer: Scope, outerVocab: string | undefined, properties: Map<string, string>, classes: Map<string, string>, iriValued: Set<string>, depth: number, vocabs: Set<string> = VOCABS): void {
   if (depth > 8 || !isRecord(context)) return;
   const vocab = typeof context['@vocab'] === 'string' ? context['@vocab'] : outerVocab;
+  if (typeof context['@vocab'] === 'string' && /^https?:\/\//.test(context['@vocab'])) vocabs.add(context['@vocab']);
   // First pass: every term's IRI in this scope (prefixes may be defined after their use).
   const scope = new Map(outer);
   const raw = Object.entries(context).filter(([term]) => !term.startsWith('@'));
@@ -79,6 +85,18 @@ function collect(context: unknown, outer: Scope, outerVocab: string | undefined,
 }
 
 let maps: TermMaps | undefined;
+const VOCABS = new Set<string>();
+
+/** The local name of an IRI under a bundled `@vocab`, when it is a plain term. */
+export function vocabTerm(iri: string, vocabs: readonly string[]): string | undefined {
+  for (const v of vocabs) {
+    if (iri.startsWith(v)) {
+      const local = iri.slice(v.length);
+      if (/^[A-Za-z][A-Za-z0-9_-]*$/.test(local)) return local;
+    }
+  }
+  return undefined;
+}
 
 /** Built once from the bundled contexts (about a millisecond). */
 export function termMaps(): TermMaps {
@@ -93,6 +111,6 @@ export function termMaps(): TermMaps {
     const context = isRecord(doc) ? doc['@context'] : undefined;
     for (const c of Array.isArray(context) ? context : [context]) collect(c, new Map(), undefined, properties, classes, iriValued, 0);
   }
-  maps = { properties, classes, iriValued };
+  maps = { properties, classes, iriValued, vocabs: [...VOCABS] };
   return maps;
 }
