@@ -7,7 +7,7 @@ import { isTsumikiError } from '../../src/lib/errors.ts';
 import { parseInput } from '../../src/lib/formats/parse.ts';
 import { CHECK_IDS, verdictOf, type Check } from '../../src/lib/model/verification.ts';
 import { createEnv, type VerifyEnv } from '../../src/lib/verify/env.ts';
-import { base64urlDecode } from '../../src/lib/util/base64.ts';
+import { base64urlDecode } from '../../src/lib/util/bytes.ts';
 import { verifyBytes } from '../../src/lib/verify/pipeline.ts';
 import { containerBytes, createTestIssuers } from '../support/issuer.ts';
 

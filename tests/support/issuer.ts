@@ -26,7 +26,7 @@ import type { JsonObject } from '../../src/lib/model/credential.ts';
 import { createEnv, type RecipientClaim, type VerifyEnv } from '../../src/lib/verify/env.ts';
 import { contextLoader } from '../../src/lib/verify/loader.ts';
 import { createRemote, MemoryCache, type FetchLike, type RemoteCache } from '../../src/lib/verify/remote.ts';
-import { sha256Hex } from '../../src/lib/util/base64.ts';
+import { sha256Hex } from '../../src/lib/util/bytes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Constants every credential shares

@@ -1,7 +1,7 @@
 /** Compact JWS syntax (RFC 7515 §7.1): three base64url parts; header and payload are JSON objects. */
 import { TsumikiError } from '../errors.ts';
 import type { JsonObject } from '../model/credential.ts';
-import { base64urlDecodeToText } from '../util/base64.ts';
+import { base64urlDecodeToText } from '../util/bytes.ts';
 import { parseJsonObject } from './json.ts';
 
 export const JWS_PATTERN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;

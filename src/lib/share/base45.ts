@@ -1,6 +1,6 @@
 /**
  * Base45 (RFC 9285): two bytes → three characters of the QR alphanumeric set, the densest text a QR
- * code holds (5.5 bits a character). Also base58btc encoding, for did:key and proof values.
+ * code holds (5.5 bits a character).
  */
 const B45 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
 const B45_INDEX = new Map([...B45].map((c, i) => [c, i]));
@@ -46,28 +46,4 @@ export function base45Decode(text: string): Uint8Array | undefined {
 /** Characters of base45 text for `n` bytes. */
 export function base45Length(n: number): number {
   return Math.floor(n / 2) * 3 + (n % 2) * 2;
-}
-
-const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-
-/** base58btc (Bitcoin alphabet) encoding, without the multibase `z`. */
-export function base58btcEncode(bytes: Uint8Array): string {
-  let zeros = 0;
-  while (zeros < bytes.length && bytes[zeros] === 0) zeros++;
-  const digits: number[] = [];
-  for (let k = zeros; k < bytes.length; k++) {
-    let carry = bytes[k] as number; // why: k < length
-    for (let j = 0; j < digits.length; j++) {
-      carry += (digits[j] as number) * 256; // why: j < length
-      digits[j] = carry % 58;
-      carry = Math.floor(carry / 58);
-    }
-    while (carry > 0) {
-      digits.push(carry % 58);
-      carry = Math.floor(carry / 58);
-    }
-  }
-  let out = '1'.repeat(zeros);
-  for (let j = digits.length - 1; j >= 0; j--) out += B58[digits[j] as number]; // why: j in range
-  return out;
 }

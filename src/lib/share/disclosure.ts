@@ -15,7 +15,7 @@ import { createDiscloseCryptosuite } from '@digitalbazaar/ecdsa-sd-2023-cryptosu
 import { TsumikiError } from '../errors.ts';
 import { isJsonObject } from '../formats/json.ts';
 import type { JsonObject, JsonValue, ParsedCredential } from '../model/credential.ts';
-import { base64urlDecode } from '../util/base64.ts';
+import { base64urlDecode } from '../util/bytes.ts';
 import { contextLoader } from '../verify/loader.ts';
 
 export type LockReason =

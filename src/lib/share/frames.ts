@@ -9,6 +9,7 @@
  * One QR code is simply a sequence of one frame.
  */
 import { TsumikiError } from '../errors.ts';
+import { bytesEqual, sha256, toHex } from '../util/bytes.ts';
 import { base45Decode, base45Encode, base45Length } from './base45.ts';
 
 export const FRAME_PREFIX = 'TK1:';
@@ -73,14 +74,10 @@ export function planFrames(payloadBytes: number, options: PlanOptions = {}): Fra
   return { frames, version: versionFor(frameChars(chunk)) as number, chunk }; // why: chunk ≤ maxChunk, which fits perFrame
 }
 
-async function digest(payload: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', payload as Uint8Array<ArrayBuffer>)); // why: WebCrypto's BufferSource wants an ArrayBuffer-backed view
-}
-
 /** The frame texts of a payload, in order. */
 export async function encodeFrames(payload: Uint8Array, options: PlanOptions = {}): Promise<{ texts: string[]; plan: FramePlan }> {
   const plan = planFrames(payload.length, options);
-  const id = (await digest(payload)).subarray(0, 4);
+  const id = (await sha256(payload)).subarray(0, 4);
   const texts: string[] = [];
   for (let i = 0; i < plan.frames; i++) {
     const chunk = payload.subarray(i * plan.chunk, (i + 1) * plan.chunk);
@@ -100,7 +97,6 @@ export interface Frame {
   readonly chunk: Uint8Array;
 }
 
-const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 const bad = (message: string) => new TsumikiError('QR_FRAME_INVALID', message);
 
 /** Read one frame text. Throws QR_FRAME_INVALID or QR_PAYLOAD_TOO_LARGE. */
@@ -118,7 +114,7 @@ export function parseFrame(text: string): Frame {
   if (bytes.length - HEADER_BYTES > MAX_CHUNK) {
     throw new TsumikiError('QR_PAYLOAD_TOO_LARGE', `a frame of ${bytes.length - HEADER_BYTES} bytes is larger than any QR code holds`, { data: { bytes: bytes.length - HEADER_BYTES, limit: MAX_CHUNK } });
   }
-  return { index, count, id: hex(bytes.subarray(2, HEADER_BYTES)), chunk: bytes.slice(HEADER_BYTES) };
+  return { index, count, id: toHex(bytes.subarray(2, HEADER_BYTES)), chunk: bytes.slice(HEADER_BYTES) };
 }
 
 export type AddOutcome = 'added' | 'duplicate';
@@ -157,7 +153,7 @@ export class FrameCollector {
     }
     const seen = this.chunks.get(frame.index);
     if (seen) {
-      if (hex(seen) !== hex(frame.chunk)) throw new TsumikiError('QR_FRAMES_MIXED', `two different frames claim place ${frame.index + 1} of presentation ${frame.id}`);
+      if (!bytesEqual(seen, frame.chunk)) throw new TsumikiError('QR_FRAMES_MIXED', `two different frames claim place ${frame.index + 1} of presentation ${frame.id}`);
       return 'duplicate';
     }
     this.first ??= frame;
@@ -180,7 +176,7 @@ export class FrameCollector {
       out.set(p, offset);
       offset += p.length;
     }
-    if (hex((await digest(out)).subarray(0, 4)) !== this.first.id) {
+    if (toHex((await sha256(out)).subarray(0, 4)) !== this.first.id) {
       throw new TsumikiError('QR_CHECKSUM_MISMATCH', `the ${this.first.count} frames do not join into presentation ${this.first.id}`);
     }
     return out;

@@ -11,12 +11,12 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import { TsumikiError } from '../errors.ts';
 import { asArray, idOf, isJsonObject } from '../formats/json.ts';
 import type { JsonObject } from '../model/credential.ts';
-import type { PresentationCheck } from '../model/verification.ts';
+import type { NotCheckedReason, PresentationCheck } from '../model/verification.ts';
+import { base58btcEncode } from '../util/bytes.ts';
 import { createEnv, type VerifyEnv } from '../verify/env.ts';
 import { contextLoader, unknownContextIn } from '../verify/loader.ts';
 import { verifyPresentation, type PresentationResult } from '../verify/presentation.ts';
 import { createRemote } from '../verify/remote.ts';
-import { base58btcEncode } from './base45.ts';
 
 export interface DeviceKey {
   readonly keyPair: CryptoKeyPair;
@@ -106,7 +106,7 @@ export type HolderCode =
 export interface HolderCheck {
   readonly id: 'holder';
   readonly outcome: 'passed' | 'failed' | 'not-checked';
-  readonly reason?: 'not-applicable' | 'offline' | 'unsupported' | 'error';
+  readonly reason?: NotCheckedReason;
   readonly code: HolderCode;
   readonly data?: Readonly<Record<string, string>>;
 }

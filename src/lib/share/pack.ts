@@ -20,7 +20,7 @@ import { TsumikiError } from '../errors.ts';
 import { asArray, isJsonObject, parseJson } from '../formats/json.ts';
 import { JWS_PATTERN } from '../formats/jws.ts';
 import type { JsonObject, JsonValue } from '../model/credential.ts';
-import { base64ToBytes, base64urlDecode, base64urlEncode, bytesToBase64 } from '../util/base64.ts';
+import { base64urlDecode, base64urlEncode, fromBase64, toBase64 } from '../util/bytes.ts';
 import { DICTIONARY_V1 } from './dictionary.ts';
 
 export const CODEC_DEFLATE_DICT_V1 = 1;
@@ -107,13 +107,8 @@ const DATA_URL = /^(data:[^,]*;base64,)([A-Za-z0-9+/]*={0,2})$/;
 function dataUrlText(value: string): { prefix: string; text: string } | undefined {
   const m = DATA_URL.exec(value);
   if (!m || (m[2] as string).length < 64) return undefined; // why: both groups always match
-  let bytes: Uint8Array;
-  try {
-    bytes = base64ToBytes(m[2] as string);
-  } catch {
-    return undefined;
-  }
-  if (bytesToBase64(bytes) !== m[2]) return undefined;
+  const bytes = fromBase64(m[2] as string); // why: strict, so only canonical base64 opens
+  if (bytes === null) return undefined;
   try {
     return { prefix: m[1] as string, text: UTF8_KEEP_BOM.decode(bytes) };
   } catch {
@@ -145,7 +140,7 @@ function closeDataUrls(vp: JsonObject, urls: JsonValue): void {
     const last = path[path.length - 1];
     const text = last === undefined ? undefined : stepInto(parent, last);
     if (typeof text !== 'string') throw invalid('a data URL entry does not point at text');
-    const url = entry[1] + bytesToBase64(ENCODER.encode(text));
+    const url = entry[1] + toBase64(ENCODER.encode(text));
     if (Array.isArray(parent)) parent[last as number] = url;
     else (parent as JsonObject)[last as string] = url; // why: stepInto accepted this step on this parent
   }

@@ -13,7 +13,7 @@
  * attacker test a guess no faster than the GCM tag already would (one full PBKDF2 per guess).
  */
 import { TsumikiError } from '../errors.ts';
-import { bytesEqual, concat, fromBase64, fromUtf8, own, sha256, toBase64, utf8 } from './bytes.ts';
+import { bytesEqual, concat, fromBase64, fromUtf8, own, sha256, toBase64, utf8 } from '../util/bytes.ts';
 
 export const BACKUP_FORMAT = 'tsumiki-backup';
 export const BACKUP_VERSION = 1;

@@ -5,7 +5,7 @@
 import { TsumikiError } from '../errors.ts';
 import { CONTAINERS, CREDENTIAL_FORMATS, type JsonValue } from '../model/credential.ts';
 import { CHECK_IDS, VERDICTS, type Check } from '../model/verification.ts';
-import { fromBase64, fromUtf8, toBase64, utf8 } from './bytes.ts';
+import { fromBase64, fromUtf8, toBase64, utf8 } from '../util/bytes.ts';
 import { normalizeTags, searchKey } from './normalize.ts';
 import { isAllowedSetting } from './settings.ts';
 import type { PreparedBadge } from './badges.ts';

@@ -10,7 +10,7 @@
  */
 import { TsumikiError } from '../errors.ts';
 import { writeBatch, type PreparedBadge } from './badges.ts';
-import { contentId } from './bytes.ts';
+import { contentId } from '../util/bytes.ts';
 import type { WalletDb } from './db.ts';
 import type { NewBadge, OriginalRow, StoredBadge } from './types.ts';
 import { guarded, writeTransaction } from './errors.ts';

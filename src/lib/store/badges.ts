@@ -5,7 +5,7 @@
  */
 import { TsumikiError } from '../errors.ts';
 import type { WalletDb } from './db.ts';
-import { contentId } from './bytes.ts';
+import { contentId } from '../util/bytes.ts';
 import { guarded, toStoreError, writeTransaction } from './errors.ts';
 import { normalizeTags, searchKey } from './normalize.ts';
 import type { AddResult, BadgeReport, NewBadge, OriginalRow, StoredBadge } from './types.ts';

@@ -4,7 +4,7 @@
  * `data:` URI is decoded. Remote image URLs are not fetched here.
  */
 import type { WalletDb } from './db.ts';
-import { fromBase64, utf8 } from './bytes.ts';
+import { fromBase64, utf8 } from '../util/bytes.ts';
 import { guarded } from './errors.ts';
 
 export interface BadgeImage {

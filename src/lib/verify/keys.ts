@@ -17,7 +17,7 @@ import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import type { JWK } from 'jose';
 import { asArray, idOf, isJsonObject } from '../formats/json.ts';
-import { base58btcDecode, base64urlDecodeToText } from '../util/base64.ts';
+import { base58btcDecode, base64urlDecodeToText } from '../util/bytes.ts';
 import type { JsonObject, JsonValue } from '../model/credential.ts';
 import type { FailureCode, NotCheckedCode, NotCheckedReason } from '../model/verification.ts';
 import { remoteJson, type Remote } from './remote.ts';

@@ -1,5 +1,5 @@
 /** Bitstring Status List (W3C) and StatusList2021: decode the list and read one entry. */
-import { base64urlDecode } from '../util/base64.ts';
+import { base64urlDecode } from '../util/bytes.ts';
 import { gunzipBounded } from '../util/inflate.ts';
 
 /** 16 MB of bits (134 million entries) is far above any real list; a larger one is refused. */

@@ -6,7 +6,7 @@
  * WebCrypto Ed25519, the suite's own verifier is used.
  */
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
-import { base58btcDecode } from '../util/base64.ts';
+import { base58btcDecode } from '../util/bytes.ts';
 
 export interface Verifier {
   readonly algorithm: string;

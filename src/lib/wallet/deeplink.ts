@@ -4,24 +4,14 @@
  */
 import { deflateSync } from 'fflate';
 import { TsumikiError } from '../errors.ts';
-import { fromBase64, toBase64 } from '../store/bytes.ts';
+import { base64urlEncode, fromBase64url } from '../util/bytes.ts';
 import { inflateBounded, InflateLimitError } from '../util/inflate.ts';
 
 /** Largest credential a link may carry once inflated. */
 export const MAX_LINK_BYTES = 1024 * 1024;
 
-export function toBase64url(bytes: Uint8Array): string {
-  return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-export function fromBase64url(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
-  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
-  return fromBase64(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-}
-
 export function encodeDataParam(bytes: Uint8Array): string {
-  return toBase64url(deflateSync(bytes, { level: 9 }));
+  return base64urlEncode(deflateSync(bytes, { level: 9 }));
 }
 
 /** The credential bytes a `data` parameter carries. Throws TsumikiError FORMAT_UNRECOGNIZED / INPUT_TOO_LARGE. */

@@ -6,7 +6,7 @@ import { parseInput, MAX_INPUT_BYTES } from '../../../src/lib/formats/parse.ts';
 import { createEnv } from '../../../src/lib/verify/env.ts';
 import { verifyBytes } from '../../../src/lib/verify/pipeline.ts';
 import { bakePng } from '../../../src/lib/formats/baked/png.ts';
-import { base64urlEncode } from '../../../src/lib/util/base64.ts';
+import { base64urlEncode } from '../../../src/lib/util/bytes.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const fixture = (p: string) => new Uint8Array(readFileSync(`tests/fixtures/${p}`));
@@ -172,7 +172,7 @@ function crc32(bytes: Uint8Array): number {
 
 describe('base58btc', () => {
   it('decodes leading zeros as one zero byte each', async () => {
-    const { base58btcDecode } = await import('../../../src/lib/util/base64.ts');
+    const { base58btcDecode } = await import('../../../src/lib/util/bytes.ts');
     expect(base58btcDecode('1')).toEqual(new Uint8Array([0]));
     expect(base58btcDecode('11')).toEqual(new Uint8Array([0, 0]));
     expect(base58btcDecode('2')).toEqual(new Uint8Array([1]));

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseInput } from '../../../src/lib/formats/parse.ts';
 import type { ParsedCredential } from '../../../src/lib/model/credential.ts';
-import { base45Decode, base45Encode, base58btcEncode } from '../../../src/lib/share/base45.ts';
+import { base45Decode, base45Encode } from '../../../src/lib/share/base45.ts';
 import { encodeFrames, FRAME_PREFIX, FrameCollector, parseFrame, planFrames } from '../../../src/lib/share/frames.ts';
 import { packPresentation, unpackPresentation } from '../../../src/lib/share/pack.ts';
 import { deepLink, frameTextOf, presentationFromFrames, presentationOf, sharePresentation } from '../../../src/lib/share/share.ts';
-import { base58btcDecode } from '../../../src/lib/util/base64.ts';
+import { base58btcDecode, base58btcEncode } from '../../../src/lib/util/bytes.ts';
 import { deflateSync } from 'fflate';
 
 const fixture = (p: string): ParsedCredential[] => {

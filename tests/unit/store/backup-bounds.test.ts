@@ -9,7 +9,7 @@ import { addBadge, addBadges } from '../../../src/lib/store/badges.ts';
 import { exportBackup, readBackupHeader, restoreBackup, type Rederive } from '../../../src/lib/store/backup.ts';
 import { MAX_ITERATIONS, MIN_ITERATIONS, seal, unseal } from '../../../src/lib/store/backup-envelope.ts';
 import { decodePayload, MAX_BACKUP_BADGES, MAX_BACKUP_SETTINGS } from '../../../src/lib/store/backup-payload.ts';
-import { concat, sha256, utf8 } from '../../../src/lib/store/bytes.ts';
+import { concat, sha256, utf8 } from '../../../src/lib/util/bytes.ts';
 import type { WalletDb } from '../../../src/lib/store/db.ts';
 import { getSetting, setSetting } from '../../../src/lib/store/kv.ts';
 import { listPathways, putPathway } from '../../../src/lib/store/pathways.ts';

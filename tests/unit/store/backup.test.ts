@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { addBadge, addBadges, setNote, setTags, updateReport } from '../../../src/lib/store/badges.ts';
 import { exportBackup, readBackupHeader, restoreBackup } from '../../../src/lib/store/backup.ts';
 import { MIN_ITERATIONS, seal } from '../../../src/lib/store/backup-envelope.ts';
-import { concat, sha256, toBase64 } from '../../../src/lib/store/bytes.ts';
+import { concat, sha256, toBase64 } from '../../../src/lib/util/bytes.ts';
 import type { WalletDb } from '../../../src/lib/store/db.ts';
 import { setSetting } from '../../../src/lib/store/kv.ts';
 import { deleteBadge } from '../../../src/lib/store/trash.ts';

@@ -9,7 +9,7 @@ import {
   setTags,
   updateReport,
 } from '../../../src/lib/store/badges.ts';
-import { contentId } from '../../../src/lib/store/bytes.ts';
+import { contentId } from '../../../src/lib/util/bytes.ts';
 import { getImage, decodeImageDataUri } from '../../../src/lib/store/media.ts';
 import { deleteBadge, deleteBadges, purgeTrash, undoDelete } from '../../../src/lib/store/trash.ts';
 import { listBadges, listIssuers, listTags } from '../../../src/lib/store/query.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { bytesEqual, contentId, fromBase64, fromUtf8, toBase64, toHex } from '../../../src/lib/store/bytes.ts';
+import { bytesEqual, contentId, fromBase64, fromUtf8, toBase64, toHex } from '../../../src/lib/util/bytes.ts';
 import { normalizeTags, searchKey, searchWords } from '../../../src/lib/store/normalize.ts';
 import { requestPersistence, storageStatus } from '../../../src/lib/store/storage.ts';
 

@@ -19,7 +19,7 @@ import { verifyBytes, type Verification as Report } from '../../../src/lib/verif
 import { createRemote } from '../../../src/lib/verify/remote.ts';
 import { checkRecipient } from '../../../src/lib/verify/steps/recipient.ts';
 import { decodeStatusList, readStatus } from '../../../src/lib/verify/status-list.ts';
-import { sha256Hex } from '../../../src/lib/util/base64.ts';
+import { sha256Hex } from '../../../src/lib/util/bytes.ts';
 import {
   createTestIssuers,
   encodeStatusList,

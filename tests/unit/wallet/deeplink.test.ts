@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'fflate';
 import { expect, test } from 'vitest';
-import { decodeDataParam, encodeDataParam, fromBase64url, MAX_LINK_BYTES, toBase64url } from '../../../src/lib/wallet/deeplink.ts';
+import { base64urlEncode as toBase64url, fromBase64url } from '../../../src/lib/util/bytes.ts';
+import { decodeDataParam, encodeDataParam, MAX_LINK_BYTES } from '../../../src/lib/wallet/deeplink.ts';
 
 test('round trip of a real credential', () => {
   const bytes = new Uint8Array(readFileSync(new URL('../../fixtures/ob3/dcc-verifier-core/v2NoStatus.json', import.meta.url)));

@@ -7,7 +7,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { exportBackup, MIN_ITERATIONS } from '../../../src/lib/store/backup.ts';
 import { seal, unseal } from '../../../src/lib/store/backup-envelope.ts';
-import { contentId, toBase64 } from '../../../src/lib/store/bytes.ts';
+import { contentId, toBase64 } from '../../../src/lib/util/bytes.ts';
 import { openWallet, type WalletDb } from '../../../src/lib/store/db.ts';
 import { listBadges } from '../../../src/lib/store/query.ts';
 import type { StoredBadge } from '../../../src/lib/store/types.ts';

@@ -6,7 +6,7 @@
 import { asArray, isJsonObject } from '../../formats/json.ts';
 import type { JsonObject } from '../../model/credential.ts';
 import type { Check } from '../../model/verification.ts';
-import { sha256Hex } from '../../util/base64.ts';
+import { sha256Hex } from '../../util/bytes.ts';
 import type { VerifyEnv } from '../env.ts';
 
 interface Identity {
