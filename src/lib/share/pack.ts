@@ -15,12 +15,13 @@
  * bytes become `JSON.stringify` of it, which a Data Integrity proof does not see: it signs the
  * canonical form).
  */
-import { deflateSync, Inflate } from 'fflate';
+import { deflateSync } from 'fflate';
 import { TsumikiError } from '../errors.ts';
 import { asArray, isJsonObject, parseJson } from '../formats/json.ts';
 import { JWS_PATTERN } from '../formats/jws.ts';
 import type { JsonObject, JsonValue } from '../model/credential.ts';
 import { base64urlDecode, base64urlEncode, fromBase64, toBase64 } from '../util/bytes.ts';
+import { inflateBounded, InflateLimitError } from '../util/inflate.ts';
 import { DICTIONARY_V1 } from './dictionary.ts';
 
 export const CODEC_DEFLATE_DICT_V1 = 1;
@@ -212,25 +213,14 @@ export function packPresentation(vp: JsonObject): Uint8Array {
 }
 
 function inflateExactly(data: Uint8Array, size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let total = 0;
-  let ended = false;
-  const stream = new Inflate({ dictionary: DICTIONARY_V1 });
-  stream.ondata = (chunk, final) => {
-    if (total + chunk.length > size) throw new TsumikiError('QR_PAYLOAD_INVALID', 'the payload inflates past its declared length');
-    out.set(chunk, total);
-    total += chunk.length;
-    if (final) ended = true;
-  };
-  const step = 4096;
+  let out: Uint8Array;
   try {
-    for (let i = 0; i < data.length; i += step) stream.push(data.subarray(i, i + step), i + step >= data.length);
-    if (data.length === 0) stream.push(new Uint8Array(0), true);
+    out = inflateBounded(data, size, { step: 4096, dictionary: DICTIONARY_V1 });
   } catch (e) {
-    if (e instanceof TsumikiError) throw e;
+    if (e instanceof InflateLimitError) throw new TsumikiError('QR_PAYLOAD_INVALID', 'the payload inflates past its declared length');
     throw invalid('the payload does not decompress', e);
   }
-  if (!ended || total !== size) throw invalid('the payload does not inflate to its declared length');
+  if (out.length !== size) throw invalid('the payload does not inflate to its declared length');
   return out;
 }
 

@@ -3,11 +3,11 @@
  * the credential is the text of one `iTXt` chunk with keyword `openbadgecredential` (OB 3.0) or `openbadges`
  * (OB 2.0); legacy OB 2.0 images carry a `tEXt` (or `zTXt`) chunk `openbadges`, usually holding a URL.
  *
- * Pure: `Uint8Array`, `TextDecoder`/`TextEncoder`, fflate (inflate) and crc-32 only (no Buffer, no DOM).
+ * Pure: `Uint8Array`, `TextDecoder`/`TextEncoder`, fflate (bounded inflate in util/inflate.ts) and crc-32 only (no Buffer, no DOM).
  * The chunk walker/writer is our own; png-chunks.ts says why the installed png-chunks-* libraries are not used.
  */
-import { Unzlib } from 'fflate';
 import { TsumikiError } from '../../errors.ts';
+import { InflateLimitError, unzlibBounded } from '../../util/inflate.ts';
 import {
   encodePngChunks,
   hasPngSignature,
@@ -97,34 +97,17 @@ function malformed(c: Candidate, reason: string, cause?: unknown): TsumikiError 
 }
 
 /** zlib-inflates with a hard output limit, in small steps, so a bomb is stopped after ~`max` bytes. */
-function inflateBounded(c: Candidate, data: Uint8Array, max: number): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  const unzlib = new Unzlib((out) => {
-    total += out.length;
-    if (total > max) {
+function inflateText(c: Candidate, data: Uint8Array, max: number): Uint8Array {
+  try {
+    return unzlibBounded(data, max, { step: INFLATE_STEP });
+  } catch (e) {
+    if (e instanceof InflateLimitError) {
       throw new TsumikiError('PNG_CHUNK_TOO_LARGE', `PNG ${c.type} text inflates to more than allowed`, {
-        data: { type: c.type, keyword: c.keyword, offset: c.chunk.offset, maxInflated: max, inflatedAtLeast: total },
+        data: { type: c.type, keyword: c.keyword, offset: c.chunk.offset, maxInflated: max, inflatedAtLeast: e.inflatedAtLeast },
       });
     }
-    parts.push(out);
-  });
-  try {
-    if (data.length === 0) unzlib.push(data, true);
-    for (let i = 0; i < data.length; i += INFLATE_STEP) {
-      unzlib.push(data.subarray(i, i + INFLATE_STEP), i + INFLATE_STEP >= data.length);
-    }
-  } catch (e) {
-    if (e instanceof TsumikiError) throw e;
     throw malformed(c, 'zlib', e);
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 function utf8(c: Candidate, bytes: Uint8Array): string {
@@ -141,7 +124,7 @@ function decodeCandidate(c: Candidate, limits: PngLimits): PngPayload {
   if (c.type === 'tEXt') return { ...base, text: latin1(data.subarray(c.nul + 1)), compressed: false };
   if (c.type === 'zTXt') {
     if (data[c.nul + 1] !== 0) throw malformed(c, 'compression-method');
-    const text = latin1(inflateBounded(c, data.subarray(c.nul + 2), limits.maxInflatedBytes));
+    const text = latin1(inflateText(c, data.subarray(c.nul + 2), limits.maxInflatedBytes));
     return { ...base, text, compressed: true };
   }
   // iTXt: keyword NUL, compression flag, compression method, language tag NUL, translated keyword NUL, text.
@@ -153,7 +136,7 @@ function decodeCandidate(c: Candidate, limits: PngLimits): PngPayload {
   const body = data.subarray(transEnd + 1);
   if (flag === 0) return { ...base, text: utf8(c, body), compressed: false };
   if (flag !== 1 || method !== 0) throw malformed(c, 'compression-flag');
-  return { ...base, text: utf8(c, inflateBounded(c, body, limits.maxInflatedBytes)), compressed: true };
+  return { ...base, text: utf8(c, inflateText(c, body, limits.maxInflatedBytes)), compressed: true };
 }
 
 function resolveLimits(limits: Partial<PngLimits> | undefined): PngLimits {
