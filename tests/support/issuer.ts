@@ -23,6 +23,7 @@ import { gzipSync } from 'fflate';
 import { bakePng } from '../../src/lib/formats/baked/png.ts';
 import { bakeSvg } from '../../src/lib/formats/baked/svg.ts';
 import type { JsonObject } from '../../src/lib/model/credential.ts';
+import type { TrustSet } from '../../src/lib/trust/model.ts';
 import { createEnv, type RecipientClaim, type VerifyEnv } from '../../src/lib/verify/env.ts';
 import { contextLoader } from '../../src/lib/verify/loader.ts';
 import { createRemote, MemoryCache, type FetchLike, type RemoteCache } from '../../src/lib/verify/remote.ts';
@@ -255,9 +256,16 @@ interface Served {
 }
 
 /** Documents at URLs, served by a fake `fetch`; anything else answers 404. Every request is logged. */
+/** A trust list naming `ids` (the user's own pins): what makes a test issuer's badge GENUINE, not UNKNOWN_ISSUER. */
+export function trusting(ids: readonly string[], name = 'Tsumiki Test Issuer'): TrustSet {
+  return { lists: [{ kind: 'pins', id: 'pins', publisher: { id: null, name: null }, signed: false, asOf: null, validFrom: null, validUntil: null, entries: ids.map((id) => ({ id, names: [name], namesByLang: {}, recognizedFor: [] })) }] };
+}
+
 export class World {
   readonly #docs = new Map<string, Served>();
   readonly requests: string[] = [];
+  /** The trust lists every env() of this world uses unless told otherwise. */
+  trust: TrustSet | undefined;
 
   serve(url: string, doc: unknown, options: { status?: number; contentType?: string } = {}): this {
     const body = typeof doc === 'string' ? doc : JSON.stringify(doc);
@@ -280,10 +288,11 @@ export class World {
   };
 
   /** A verification environment: online through this world, or offline (optionally with a pre-filled cache). */
-  env(options: { now?: Date; online?: boolean; recipient?: RecipientClaim; cache?: RemoteCache } = {}): VerifyEnv {
+  env(options: { now?: Date; online?: boolean; recipient?: RecipientClaim; cache?: RemoteCache; trust?: TrustSet } = {}): VerifyEnv {
     const now = options.now ?? NOW;
     const remote = createRemote({ online: options.online ?? true, fetch: this.fetch, now: () => now, ...(options.cache ? { cache: options.cache } : {}) });
-    return createEnv({ now, remote, ...(options.recipient ? { recipient: options.recipient } : {}) });
+    const trust = 'trust' in options ? options.trust : this.trust;
+    return createEnv({ now, remote, ...(options.recipient ? { recipient: options.recipient } : {}), ...(trust ? { trust } : {}) });
   }
 
   /** A cache holding what this world serves at `urls`, as if fetched earlier (for offline tests). */
@@ -604,6 +613,8 @@ export async function createTestIssuers(): Promise<TestIssuers> {
     },
   };
 
+  // The user trusts the test issuers (as pins): their valid badges are GENUINE, not UNKNOWN_ISSUER.
+  world.trust = trusting([ed.did, p256.did, rsaIssuerId, jwksIssuerId]);
   return {
     world,
     formats: {

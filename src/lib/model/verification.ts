@@ -9,6 +9,7 @@ export const CHECK_IDS = [
   'structure', //       required properties are present and well-typed (OB 2.0 / OB 3.0 / CLR 2.0)
   'proof', //           a signature (DI, VC-JWT, OB 2.0 JWS) verifies, or the hosted copy matches
   'issuer-key', //      the key that signed belongs to the issuer
+  'issuer-identity', // the issuer is who it is: on a trust list the user enabled, or its key bound to a domain
   'validity-period', // not before validFrom/issuedOn, not after validUntil/expires
   'status', //          not revoked or suspended
   'recipient', //       the credential was issued to the identity the user gave
@@ -38,6 +39,8 @@ export const PASS_CODES = [
   'WITHIN_VALIDITY',
   'NOT_REVOKED',
   'RECIPIENT_MATCHES',
+  'LISTED', //                    the issuer is on a trust list the user enabled (which, as of when)
+  'DOMAIN', //                    the issuer's key is bound to a domain: whoever controls it issued this
   'HOLDER_MATCHES', //            a presentation's proof was made by the holder it names
 ] as const;
 
@@ -67,11 +70,13 @@ export const FAILURE_CODES = [
   'REVOKED',
   'SUSPENDED',
   'RECIPIENT_MISMATCH',
+  'LOOKALIKE', //                  the issuer gives itself a listed entity's name but is not that entity
 ] as const;
 
 /** Codes that say why a check was not made. */
 export const NOT_CHECKED_CODES = [
   'NOT_APPLICABLE',
+  'ISSUER_UNKNOWN', //             the issuer is on no list the user enabled and no domain is behind its key
   'NOT_SIGNED', //                 a presentation without a proof, and none was asked for: it says nothing about who shows it
   'NEEDS_NETWORK', //              a key, status list or hosted copy must be fetched and the network is off
   'FETCH_FAILED', //               the network was allowed but the fetch failed
@@ -94,7 +99,8 @@ export type FailureCode = (typeof FAILURE_CODES)[number];
 export type NotCheckedCode = (typeof NOT_CHECKED_CODES)[number];
 export type CheckCode = PassCode | FailureCode | NotCheckedCode;
 
-export type NotCheckedReason = 'not-applicable' | 'offline' | 'unsupported' | 'error';
+/** `untrusted`: nothing failed, but nobody the user trusts vouches for it. */
+export type NotCheckedReason = 'not-applicable' | 'offline' | 'unsupported' | 'error' | 'untrusted';
 
 /** Facts a check carries: dates, key ids, URLs, cache dates. Plain JSON only. */
 export type CheckData = Readonly<Record<string, string | number | boolean | null | readonly string[]>>;

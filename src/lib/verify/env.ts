@@ -1,4 +1,5 @@
 /** Everything a verification depends on from outside, injected (clock, network, identity). */
+import type { TrustSet } from '../trust/model.ts';
 import { createRemote, type Remote } from './remote.ts';
 
 export interface RecipientClaim {
@@ -12,7 +13,9 @@ export interface VerifyEnv {
   readonly now: Date;
   readonly clockSkewSeconds: number;
   readonly remote: Remote;
-  readonly recipient?: RecipientClaim;
+  readonly recipient?: RecipientClaim | undefined;
+  /** The trust lists the user enabled (and the language to name listed issuers in). */
+  readonly trust?: TrustSet | undefined;
 }
 
 export function createEnv(options: Partial<VerifyEnv> = {}): VerifyEnv {
@@ -21,5 +24,6 @@ export function createEnv(options: Partial<VerifyEnv> = {}): VerifyEnv {
     clockSkewSeconds: options.clockSkewSeconds ?? 300,
     remote: options.remote ?? createRemote({ online: false }),
     ...(options.recipient ? { recipient: options.recipient } : {}),
+    ...(options.trust ? { trust: options.trust } : {}),
   };
 }

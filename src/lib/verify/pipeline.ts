@@ -25,6 +25,7 @@ import { checkJwt, jwtPeriod } from './steps/proof-jwt.ts';
 import { checkOb2Hosted, checkOb2Signed } from './steps/proof-ob2.ts';
 import { checkRecipient } from './steps/recipient.ts';
 import { checkStatus } from './steps/status.ts';
+import { checkIssuerIdentity } from '../trust/identity.ts';
 import { validateSchemaLazy } from './schema/lazy.ts';
 import { checkOb2Structure, checkVcStructure } from './steps/structure.ts';
 import { checkValidity, joinPeriods, ob2Period, vcPeriod, type Period } from './steps/validity.ts';
@@ -192,11 +193,12 @@ async function verifyVc(parsed: ParsedCredential, env: VerifyEnv, checks: Check[
   });
   checks.push(step.proof);
   if (!reading) {
-    checks.push(...skipped(step.proof, ['issuer-key', 'validity-period', 'status']), await checkRecipientOf(undefined, env));
+    checks.push(...skipped(step.proof, ['issuer-key', 'issuer-identity', 'validity-period', 'status']), await checkRecipientOf(undefined, env));
     return undefined;
   }
   const document = reading.document;
   checks.push(step.binding ?? checkBinding(step.proof, step.method, issuer));
+  checks.push(await guarded('issuer-identity', () => checkIssuerIdentity(reading, checks, env.trust, env.now)));
   checks.push(await guarded('validity-period', () => checkValidity(joinPeriods(vcPeriod(document), step.period ?? { from: [], until: [] }), env)));
   checks.push(await guarded('status', () => (step.proof.outcome === 'passed' ? checkStatus(parsed, document, env) : notCheckedAfter('status', step.proof))));
   checks.push(await checkRecipientOf(document, env));
@@ -215,11 +217,12 @@ async function verifyOb2(parsed: ParsedCredential, env: VerifyEnv, checks: Check
   checks.push(step.proof);
   const reading = step.reading;
   if (!reading) {
-    checks.push(step.binding ?? notReadable('issuer-key'), ...skipped(step.proof, ['validity-period', 'status']), await checkRecipientOf(undefined, env));
+    checks.push(step.binding ?? notReadable('issuer-key'), ...skipped(step.proof, ['issuer-identity', 'validity-period', 'status']), await checkRecipientOf(undefined, env));
     return undefined;
   }
   const document = reading.document;
   checks.push(step.binding ?? notCheckedAfter('issuer-key', step.proof));
+  checks.push(await guarded('issuer-identity', () => checkIssuerIdentity(reading, checks, env.trust, env.now)));
   checks.push(await guarded('validity-period', () => checkValidity(ob2Period(document), env)));
   checks.push(await guarded('status', () => (step.proof.outcome === 'passed' ? checkStatus(parsed, document, env) : notCheckedAfter('status', step.proof))));
   checks.push(await checkRecipientOf(document, env));

@@ -151,6 +151,7 @@ export const en = {
   'reason.not-applicable': 'does not apply',
   'reason.unsupported': 'not supported',
   'reason.error': 'could not run',
+  'reason.untrusted': 'nobody vouches for it',
   'outcome.passed': 'Passed',
   'outcome.failed': 'Failed',
   'outcome.not-checked': 'Not checked',

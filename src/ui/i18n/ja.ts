@@ -152,6 +152,7 @@ export const ja: Record<MessageKey, string> = {
   'reason.not-applicable': '対象外',
   'reason.unsupported': '未対応',
   'reason.error': '実行できませんでした',
+  'reason.untrusted': '保証する信頼先がありません',
   'outcome.passed': '合格',
   'outcome.failed': '不合格',
   'outcome.not-checked': '未確認',
