@@ -2,6 +2,9 @@
 import type { Check, CheckOf, Verdict } from '../lib/model/verification.ts';
 import { verificationText } from '../lib/i18n/verification.ts';
 import type { CredentialResult, InnerResult, InputResult } from '../lib/verify/pipeline.ts';
+import { headlineOf, type Headline } from '../lib/model/headline.ts';
+import { headlineDetail, headlineLabel } from '../lib/i18n/headline.ts';
+import { issuerSummary, type IssuerSummary } from '../lib/trust/identity.ts';
 import type { PresentationResult } from '../lib/verify/presentation.ts';
 
 type CheckRow = { id: string; outcome: string; code: string; reason?: string; data?: Check['data'] };
@@ -22,6 +25,10 @@ export interface ResultRow {
   index?: number;
   format: string;
   container?: string;
+  /** What a reader reads first (GENUINE, UNKNOWN_ISSUER, EXPIRED, …), from the checks alone. */
+  headline: Headline;
+  /** Who issued it, as far as the checks prove: the name is always a claim. */
+  issuer: IssuerSummary;
   verdict: Verdict;
   checks: CheckRow[];
   error?: { code: string; message: string };
@@ -54,13 +61,15 @@ const innerJson = (c: CredentialResult): Pick<ResultRow, 'inner' | 'innerSkipped
   ...(c.innerSkipped ? { innerSkipped: c.innerSkipped } : {}),
 });
 
+const NOBODY: IssuerSummary = { id: null, claimedName: null, proven: 'none' };
+
 export function resultJson(file: string, result: InputResult | { readError: string }): ResultRow[] {
   if ('readError' in result) {
-    return [{ file, format: 'unknown', verdict: 'rejected', checks: [{ id: 'format', outcome: 'failed', code: 'UNREADABLE' }], error: { code: 'FILE_UNREADABLE', message: result.readError } }];
+    return [{ file, format: 'unknown', headline: 'UNREADABLE', issuer: NOBODY, verdict: 'rejected', checks: [{ id: 'format', outcome: 'failed', code: 'UNREADABLE' }], error: { code: 'FILE_UNREADABLE', message: result.readError } }];
   }
   if (result.error || result.credentials.length === 0) {
     const error = result.error ?? { code: 'INTERNAL', message: 'no credential' };
-    return [{ file, format: 'unknown', verdict: 'rejected', checks: rowChecks(result.rejected?.checks ?? []), error }];
+    return [{ file, format: 'unknown', headline: 'UNREADABLE', issuer: NOBODY, verdict: 'rejected', checks: rowChecks(result.rejected?.checks ?? []), error }];
   }
   const many = result.credentials.length > 1;
   const presentation = result.presentation ? presentationJson(result.presentation) : undefined;
@@ -69,6 +78,8 @@ export function resultJson(file: string, result: InputResult | { readError: stri
     ...(many ? { index: i } : {}),
     format: c.format,
     container: c.parsed.container,
+    headline: headlineOf(c.verification.checks).headline,
+    issuer: issuerSummary(c.reading, c.verification.checks),
     verdict: c.verification.verdict,
     checks: rowChecks(c.verification.checks),
     ...(presentation ? { presentation } : {}),
@@ -90,6 +101,8 @@ export function exitCode(rows: readonly ResultRow[], asked: boolean): number {
 }
 
 const MARK: Record<Check['outcome'], string> = { passed: '✔', failed: '✘', 'not-checked': '–' };
+/** An icon per headline, so the words never rely on colour. */
+const ICON: Record<Headline, string> = { GENUINE: '✔', UNKNOWN_ISSUER: '?', EXPIRED: '⌛', REVOKED: '⊘', SUSPENDED: '⏸', FORGED: '✘', NOT_CHECKED: '…', UNSUPPORTED: '◌', UNREADABLE: '✘' };
 const HEAD = (v: Verdict) => (v === 'verified' ? '✔' : v === 'failed' || v === 'rejected' ? '✘' : '?');
 const text = verificationText.en;
 
@@ -115,14 +128,19 @@ export function printHuman(results: Array<{ file: string; result: InputResult | 
     }
     for (const row of resultJson(file, result)) {
       const where = row.index === undefined ? row.file : `${row.file} [${row.index}]`;
-      out(`${HEAD(row.verdict)} ${text.verdict[row.verdict]} — ${where} (${row.format}${row.container ? `, ${row.container}` : ''})`);
+      const cred = 'readError' in result || result.error ? undefined : result.credentials[row.index ?? 0];
+      // The headline first, in words, then what decided it.
+      const head = cred ? headlineOf(cred.verification.checks) : { headline: row.headline };
+      const detailWords = headlineDetail(head, 'en');
+      out(`${ICON[head.headline]} ${headlineLabel.en[head.headline].toUpperCase()}${detailWords ? ` — ${detailWords}` : ''}`);
+      if (row.issuer.claimedName && row.issuer.proven === 'none') out(`    issuer claims the name “${row.issuer.claimedName}” (a claim, not proven)`);
+      out(`    ${text.verdict[row.verdict]} — ${where} (${row.format}${row.container ? `, ${row.container}` : ''})`);
       if (row.error) {
         const words = (text.error as Record<string, string>)[row.error.code] ?? row.error.code; // why: CLI-only codes fall back to the code
         out(`    ${row.error.code}: ${words} (${row.error.message})`);
       }
-      if ('readError' in result || result.error) continue;
-      const cred = result.credentials[row.index ?? 0];
-      for (const c of cred?.verification.checks ?? []) out(checkLine(c, text.check[c.id], '    '));
+      if (!cred) continue;
+      for (const c of cred.verification.checks) out(checkLine(c, text.check[c.id], '    '));
       for (const inner of row.inner ?? []) {
         out(`    ${HEAD(inner.verdict)} inside, ${inner.kind}: ${text.verdict[inner.verdict]} — ${inner.path} (${inner.format})`);
         if (inner.error) out(`        ${inner.error.code}: ${(text.error as Record<string, string>)[inner.error.code] ?? inner.error.code}`); // why: as above

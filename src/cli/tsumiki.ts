@@ -2,7 +2,7 @@
  * `tsumiki` — the wallet's core on the command line: the same parser, pipeline and words as the
  * browser, so both give the same verdict on the same bytes.
  *
- *   tsumiki verify FILE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT]
+ *   tsumiki verify FILE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT] [--trust LIST]... [--trust LIST]...
  *   tsumiki inspect FILE... [--json]
  *   tsumiki pathway PATHWAY.json BADGE... [--json] [--online] [--now ISO-DATE] [--lang en|ja] [--count-unverified]
  *   tsumiki share BADGE... --qr-dir DIR [--link BASE-URL]
@@ -16,17 +16,21 @@ import { parseArgs } from 'node:util';
 import { createEnv, type VerifyEnv } from '../lib/verify/env.ts';
 import { createRemote } from '../lib/verify/remote.ts';
 import { verifyBytes, type InputResult } from '../lib/verify/pipeline.ts';
+import { readTrustList } from '../lib/trust/lists.ts';
 import { inspectBytes } from './inspect.ts';
 import { PATHWAY_USAGE, pathwayCommand } from './pathway.ts';
 import { exitCode, printHuman, resultJson } from './output.ts';
 import { scanCommand, shareCommand } from './share.ts';
 
 const USAGE = `usage:
-  tsumiki verify FILE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT]
+  tsumiki verify FILE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT] [--trust LIST]...
   tsumiki inspect FILE... [--json]
 ${PATHWAY_USAGE}
   tsumiki share BADGE... --qr-dir DIR [--link BASE-URL]
-  tsumiki scan IMAGE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT]`;
+  tsumiki scan IMAGE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT] [--trust LIST]...
+
+  --trust LIST  a trust list (a W3C RecognizedEntityCredential, or a DCC issuer registry JSON);
+                repeatable. A list that does not verify or is out of date is refused (exit 2).`;
 
 function envFrom(values: { online?: boolean; now?: string; recipient?: string }): VerifyEnv {
   const now = values.now === undefined ? new Date() : new Date(values.now);
@@ -40,6 +44,27 @@ function envFrom(values: { online?: boolean; now?: string; recipient?: string })
 
 class UsageError extends Error {}
 
+/** A --trust list that cannot be used: it is never used silently (stderr, exit 2, no results). */
+class TrustListError extends Error {}
+
+/** The environment with every --trust list read and verified in it, or a TrustListError. */
+async function withTrust(env: VerifyEnv, lists: readonly string[] | undefined): Promise<VerifyEnv> {
+  if (!lists || lists.length === 0) return env;
+  const loaded = [];
+  for (const file of lists) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readInput(file);
+    } catch (e) {
+      throw new TrustListError(`--trust ${file}: TRUST_LIST_UNREADABLE: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const got = await readTrustList(bytes, file, env);
+    if (!got.ok) throw new TrustListError(`--trust ${file}: ${got.code}: ${got.message}`);
+    loaded.push(got.list);
+  }
+  return { ...env, trust: { lists: loaded } };
+}
+
 async function readInput(file: string): Promise<Uint8Array> {
   return new Uint8Array(await readFile(file));
 }
@@ -47,8 +72,8 @@ async function readInput(file: string): Promise<Uint8Array> {
 /** What the verifier asked a presentation's holder to sign. */
 const askedOf = (values: { challenge?: string; domain?: string }) => ({ challenge: values.challenge, domain: values.domain });
 
-async function verifyCommand(files: string[], values: { json?: boolean; online?: boolean; now?: string; recipient?: string; challenge?: string; domain?: string }): Promise<number> {
-  const env = envFrom(values);
+async function verifyCommand(files: string[], values: { json?: boolean; online?: boolean; now?: string; recipient?: string; challenge?: string; domain?: string; trust?: string[] }): Promise<number> {
+  const env = await withTrust(envFrom(values), values.trust);
   const results: Array<{ file: string; result: InputResult | { readError: string } }> = [];
   for (const file of files) {
     let bytes: Uint8Array;
@@ -78,6 +103,7 @@ export async function main(argv: string[]): Promise<number> {
       recipient: { type: 'string' },
       challenge: { type: 'string' },
       domain: { type: 'string' },
+      trust: { type: 'string', multiple: true },
       'qr-dir': { type: 'string' },
       link: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -97,7 +123,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'share':
       return shareCommand(files, values);
     case 'scan':
-      return scanCommand(files, values, envFrom(values));
+      return scanCommand(files, values, await withTrust(envFrom(values), values.trust));
     default:
       throw new UsageError(`unknown command: ${command}`);
   }
