@@ -10,6 +10,7 @@ import type { Verdict } from '../model/verification.ts';
 import { addBadges } from '../store/badges.ts';
 import type { WalletDb } from '../store/db.ts';
 import type { NewBadge } from '../store/types.ts';
+import { bytesEqual } from '../util/bytes.ts';
 import { createEnv, type RecipientClaim } from '../verify/env.ts';
 import { verifyBytes, type InputResult, type Verification } from '../verify/pipeline.ts';
 import type { Remote } from '../verify/remote.ts';
@@ -63,7 +64,7 @@ export function newBadgeOf(fileBytes: Uint8Array, parsed: ParsedCredential, veri
   const bytes = link ? parsed.bytes : fileBytes;
   const container: Container = link ? (parsed.jws === undefined ? 'json' : 'jws') : parsed.container;
   const { summary, credentialId, imageDataUri } = summarize(parsed, reading);
-  const same = bytes.length === parsed.bytes.length && bytes.every((b, i) => b === parsed.bytes[i]);
+  const same = bytesEqual(bytes, parsed.bytes);
   return {
     bytes,
     container,

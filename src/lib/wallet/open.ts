@@ -2,7 +2,6 @@
  * Opens a stored badge for its page: the credential parsed again from the original bytes and read
  * the one way (what was signed). The page shows that reading; "view original" shows the JSON.
  */
-import { parseInput } from '../formats/parse.ts';
 import type { JsonObject, ParsedCredential } from '../model/credential.ts';
 import type { CredentialReading } from '../model/reading.ts';
 import { getOriginal } from '../store/badges.ts';
@@ -10,6 +9,7 @@ import type { WalletDb } from '../store/db.ts';
 import { createEnv, type VerifyEnv } from '../verify/env.ts';
 import { readCredential } from '../verify/pipeline.ts';
 import { badgeDetails, type BadgeDetails } from './details.ts';
+import { parseStoredCredential } from './stored.ts';
 
 export interface OpenedBadge {
   readonly parsed: ParsedCredential;
@@ -23,21 +23,13 @@ export interface OpenedBadge {
   readonly bytes: Uint8Array;
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 /** null when the badge is gone or its bytes no longer parse (a parser change; the bytes stay). */
 export async function openBadge(db: WalletDb, id: string, lang?: string, env: VerifyEnv = createEnv()): Promise<OpenedBadge | null> {
   const original = await getOriginal(db, id);
   if (original === undefined) return null;
   try {
-    const outcome = parseInput(original.bytes);
-    if (outcome.kind !== 'credentials') return null;
-    const target = original.credentialBytes ?? original.bytes;
-    const list = outcome.input.credentials;
-    const parsed = list.find((c) => sameBytes(c.bytes, target)) ?? list[0];
-    if (parsed === undefined) return null;
+    const parsed = parseStoredCredential(original);
+    if (parsed === null) return null;
     const reading = await readCredential(parsed, env);
     const credential = reading?.document ?? {};
     return {

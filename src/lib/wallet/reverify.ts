@@ -5,6 +5,7 @@ import type { OriginalRow } from '../store/types.ts';
 import { createEnv, type RecipientClaim, type VerifyEnv } from '../verify/env.ts';
 import { rejectedReport, verifyBytes, type CredentialResult, type InputResult, type Verification } from '../verify/pipeline.ts';
 import type { Remote } from '../verify/remote.ts';
+import { findStoredCredential } from './stored.ts';
 
 export interface ReverifyOptions {
   readonly now: Date;
@@ -12,10 +13,6 @@ export interface ReverifyOptions {
   readonly recipient?: RecipientClaim;
   /** How the bytes are verified: the core on this thread by default; the app passes its worker with a deadline. */
   readonly verify?: (bytes: Uint8Array) => Promise<InputResult>;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 export function envOf(options: ReverifyOptions): VerifyEnv {
@@ -35,8 +32,7 @@ export type StoredVerification =
 export async function verifyOriginal(original: OriginalRow, options: ReverifyOptions): Promise<StoredVerification> {
   const env = envOf(options);
   const result = options.verify === undefined ? await verifyBytes(original.bytes, env) : await options.verify(original.bytes);
-  const target = original.credentialBytes ?? original.bytes;
-  const found = result.credentials.find((c) => sameBytes(c.parsed.bytes, target)) ?? (result.credentials.length === 1 ? result.credentials[0] : undefined);
+  const found = findStoredCredential(original, result.credentials, (c) => c.parsed.bytes, 'only');
   if (found !== undefined) return { found, verification: found.verification };
   return { verification: result.rejected ?? rejectedReport(result.error?.code ?? 'NOT_A_CREDENTIAL', env) };
 }

@@ -1,18 +1,39 @@
 /**
- * Stored badges read again from their original bytes, many at a time: the pathway facts and the
- * list marks need the credential, which the badge row does not keep. Never throws per badge: a file
- * that no longer parses gives null.
+ * Stored badges read again from their original bytes: which credential of the stored file is this
+ * badge's (the one place that decides it), and, many at a time, its reading — the pathway facts and
+ * the list marks need the credential, which the badge row does not keep. Never throws per badge: a
+ * file that no longer parses gives null.
  */
 import { parseInput } from '../formats/parse.ts';
-import type { JsonObject } from '../model/credential.ts';
+import type { JsonObject, ParsedCredential } from '../model/credential.ts';
 import type { WalletDb } from '../store/db.ts';
-import { createEnv, type VerifyEnv } from '../verify/env.ts';
-import { readCredential } from '../verify/pipeline.ts';
 import { guarded } from '../store/errors.ts';
 import type { OriginalRow } from '../store/types.ts';
+import { bytesEqual } from '../util/bytes.ts';
+import { createEnv, type VerifyEnv } from '../verify/env.ts';
+import { readCredential } from '../verify/pipeline.ts';
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
+/**
+ * This badge's credential among those its stored file holds: the one whose bytes the badge's content
+ * id names (`credentialBytes`, else the file itself). When none has those bytes (a baked image: the
+ * file is not the credential), `otherwise` says what stands in: the file's `first` credential, or
+ * its `only` one (none when it holds several).
+ */
+export function findStoredCredential<T>(
+  original: Pick<OriginalRow, 'bytes' | 'credentialBytes'>,
+  credentials: readonly T[],
+  bytesOf: (credential: T) => Uint8Array,
+  otherwise: 'first' | 'only',
+): T | undefined {
+  const target = original.credentialBytes ?? original.bytes;
+  return credentials.find((c) => bytesEqual(bytesOf(c), target)) ?? (otherwise === 'first' || credentials.length === 1 ? credentials[0] : undefined);
+}
+
+/** This badge's credential parsed again from the stored file; null when the file no longer holds credentials. Throws what `parseInput` throws. */
+export function parseStoredCredential(original: Pick<OriginalRow, 'bytes' | 'credentialBytes'>): ParsedCredential | null {
+  const outcome = parseInput(original.bytes);
+  if (outcome.kind !== 'credentials') return null;
+  return findStoredCredential(original, outcome.input.credentials, (c) => c.bytes, 'first') ?? null;
 }
 
 /**
@@ -22,12 +43,8 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  */
 export async function credentialOfOriginal(original: OriginalRow, env: VerifyEnv = createEnv()): Promise<JsonObject | null> {
   try {
-    const outcome = parseInput(original.bytes);
-    if (outcome.kind !== 'credentials') return null;
-    const target = original.credentialBytes ?? original.bytes;
-    const list = outcome.input.credentials;
-    const parsed = list.find((c) => sameBytes(c.bytes, target)) ?? list[0];
-    return parsed === undefined ? null : ((await readCredential(parsed, env))?.document ?? null);
+    const parsed = parseStoredCredential(original);
+    return parsed === null ? null : ((await readCredential(parsed, env))?.document ?? null);
   } catch {
     return null;
   }
