@@ -67,6 +67,8 @@ async function readHolder(vp: JsonObject, signed: boolean): Promise<HolderReadin
     const holder = readGraph(graph, VP_CLASS, written).holder;
     const ids = asArray(holder).map((h) => idOf(h));
     if (ids.length > 1) throw new AmbiguousReadingError(`holder has ${ids.length} values`);
+    // VC 2.0 §4.13: a holder is a URL or an object with an id; a name alone says who nobody is.
+    if (ids.length === 1 && ids[0] === undefined) return { problem: { id: 'holder', outcome: 'failed', code: 'STRUCTURE_INVALID', data: { problem: 'a holder without an id' } }, quads };
     return { holder: ids[0], quads };
   } catch (e) {
     return { problem: readingProblem(e), quads };

@@ -45,12 +45,18 @@ export function checkVcStructure(written: JsonObject, document: JsonObject): Che
     // graph, e.g. a refresh service that is the credential itself) is what it refers to — except a
     // status entry, which is useless without its type and list.
     const items = asArray(document[key]);
-    const untyped = (item: unknown) => (isJsonObject(item) ? typesOf(item).length === 0 : key === 'credentialStatus' || typeof item !== 'string');
+    // A reference that reads as a bare IRI is only accepted when it is the credential itself (a
+    // refresh service that is the credential, as 1EdTech's examples write it): the graph types it.
+    const untyped = (item: unknown) => (isJsonObject(item) ? typesOf(item).length === 0 : key === 'credentialStatus' || item !== document.id);
     if (items.some(untyped)) return invalid(key, 'every entry must be an object with a type');
   }
+  // VC 2.0 §4.11: a schema is named by its id.
+  if (asArray(document.credentialSchema).some((item) => isJsonObject(item) && !idOf(item.id))) return invalid('credentialSchema', 'every entry must have an id');
   for (const item of asArray(document.relatedResource)) {
     if (!isJsonObject(item) || !idOf(item.id)) return invalid('relatedResource', 'every entry must have an id');
     if (item.digestSRI === undefined && item.digestMultibase === undefined) return invalid('relatedResource', 'every entry must have digestSRI or digestMultibase');
+    // One resource listed twice (its ids merge into one node in the graph): two digests for one id.
+    if (asArray(item.digestSRI).length > 1 || asArray(item.digestMultibase).length > 1) return invalid('relatedResource', `${String(item.id)} is listed more than once`);
   }
   if (types.includes('OpenBadgeCredential') || types.includes('AchievementCredential')) {
     const subject = subjects.find((s) => isJsonObject(s) && s.achievement !== undefined) as JsonObject | undefined; // why: every subject is an object
