@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import type { Lang } from '../lib/i18n/lang.ts';
 import { badgeFacts, parsePathway, pathwayWords as w, pickText, progress, type NodeProgress, type Pathway, type Progress, type StackBadge, type VerificationLike } from '../lib/stack/index.ts';
 import { createEnv, type VerifyEnv } from '../lib/verify/env.ts';
 import { verifyBytes } from '../lib/verify/pipeline.ts';
@@ -40,8 +41,6 @@ async function factsOfFile(file: string, env: VerifyEnv): Promise<StackBadge[] |
   }
   return out;
 }
-
-type Lang = 'en' | 'ja';
 
 function nodeLine(n: NodeProgress, lang: Lang): string {
   const mark = n.met ? '✔' : n.value > 0 ? '◐' : '✘';

@@ -4,8 +4,7 @@
  * the others follow, marked with their language.
  */
 import type { DescriptorCandidate, HoursReading, Range } from '../lib/descriptors/index.ts';
-
-export type Lang = 'en' | 'ja';
+import type { Lang } from '../lib/i18n/lang.ts';
 /** The language a text is written in, as far as its script tells: `mixed` for bilingual text. */
 export type TextLang = Lang | 'mixed' | null;
 

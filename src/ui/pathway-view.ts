@@ -5,9 +5,8 @@
  * what a badge counts toward.
  */
 import { pathwayWords, pickText, type BadgeStatus, type NodeProgress, type Outcome, type Pathway, type Progress, type Reason, type ReasonCode, type RequirementNode } from '../lib/stack/index.ts';
+import type { Lang } from '../lib/i18n/lang.ts';
 import type { PathwayResult } from './state/Pathways.svelte.ts';
-
-export type Lang = 'en' | 'ja';
 
 /** How to turn ids and codes inside reasons into words. */
 export interface Lookup {

@@ -2,7 +2,8 @@
  * The core's words for checks, check codes and error codes, in both languages. Only the screens
  * that show reports or errors import this (they load lazily), so the first paint does not carry it.
  */
-import { verificationText, type Lang } from '../lib/i18n/verification.ts';
+import type { Lang } from '../lib/i18n/lang.ts';
+import { verificationText } from '../lib/i18n/verification.ts';
 import { fill } from './state/I18n.svelte.ts';
 
 export function reportWords(lang: Lang) {

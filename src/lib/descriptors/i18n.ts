@@ -2,13 +2,13 @@
  * Words for the descriptor report, in English and Japanese. The logic only produces codes; this is
  * the one place they become text. A unit test checks every code has both languages.
  */
+import type { Lang } from '../i18n/lang.ts';
 import { descriptorDef, type DescriptorId } from './catalog.ts';
 import type { Origin } from './collect.ts';
 import type { CreditUnit, HourRule } from './credit.ts';
 import type { EuVerdict, JvVerdict, VerdictCode } from './framework.ts';
 import type { NoteCode, SignalKind } from './sources.ts';
 
-export type Lang = 'en' | 'ja';
 type Words<K extends string> = Readonly<Record<K, Readonly<Record<Lang, string>>>>;
 
 export const VERDICT_WORDS: Words<VerdictCode> = {

@@ -8,6 +8,7 @@
  * whitespace / Markdown syntax / one separator (`;` `、` …) between run-on labelled values. The
  * property test in tests/property/descriptors.test.ts checks exactly that.
  */
+import { LANGS } from '../i18n/lang.ts';
 import { DESCRIPTORS, type DescriptorId } from './catalog.ts';
 import { Lines } from './lines.ts';
 
@@ -76,7 +77,6 @@ function aliasPattern(label: string): string {
   return out;
 }
 
-const LANGS: readonly ('en' | 'ja')[] = ['en', 'ja'];
 const ALIASES: readonly Alias[] = DESCRIPTORS.flatMap((d) =>
   LANGS.flatMap((lang) =>
     d.labels[lang].map((label, i) => ({ id: d.id, label, latin: lang === 'en', inline: lang === 'ja' || i === 0 })),

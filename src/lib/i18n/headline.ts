@@ -4,7 +4,7 @@
  * which date, what to do next). The same words in every screen and in the CLI.
  */
 import type { Headline, HeadlineOf } from '../model/headline.ts';
-import type { Lang } from './verification.ts';
+import type { Lang } from './lang.ts';
 import { verificationText } from './verification.ts';
 
 export const headlineLabel: Record<Lang, Record<Headline, string>> = {

@@ -3,6 +3,7 @@
  * codes; this is the one place they become text. A unit test checks every code has both languages.
  */
 import type { KnownUnit } from '../descriptors/index.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { Reason, ReasonCode } from './match.ts';
 import type { Basis, Conversion, LangMap, NodeKind, PathwayUnit } from './pathway.ts';
 import { pickText } from './pathway.ts';
@@ -11,7 +12,6 @@ import type { CountedAmount } from './units.ts';
 import { hoursPer, UNIT_OF } from './units.ts';
 import type { PathwayError, PathwayErrorCode } from './validate-parts.ts';
 
-export type Lang = 'en' | 'ja';
 type Words<K extends string> = Readonly<Record<K, Readonly<Record<Lang, string>>>>;
 
 export const REASON_WORDS: Words<ReasonCode> = {

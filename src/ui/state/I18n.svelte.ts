@@ -2,12 +2,11 @@
  * The UI language and its words: the UI catalog plus the core's verification words. English is
  * built in; Japanese loads when first chosen, so the first paint carries one language only.
  */
-import type { Lang } from '../../lib/i18n/verification.ts';
+import type { Lang } from '../../lib/i18n/lang.ts';
 import { verdictEn } from '../../lib/i18n/verification-en.ts';
 import { en, type MessageKey } from '../i18n/en.ts';
 
-export type { Lang, MessageKey };
-export const LANGS: readonly Lang[] = ['en', 'ja'];
+export type { MessageKey };
 
 interface Words {
   readonly ui: Readonly<Record<MessageKey, string>>;

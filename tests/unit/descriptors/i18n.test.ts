@@ -13,11 +13,10 @@ import {
   descriptorName,
   noteText,
   verdictText,
-  type Lang,
 } from '../../../src/lib/descriptors/i18n.ts';
+import { LANGS, type Lang } from '../../../src/lib/i18n/lang.ts';
 import { NOTE_CODES, SIGNAL_KINDS } from '../../../src/lib/descriptors/sources.ts';
 
-const LANGS: readonly Lang[] = ['en', 'ja'];
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
 
 describe('descriptor words (EN/JA)', () => {

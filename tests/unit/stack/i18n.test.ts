@@ -17,10 +17,9 @@ import {
   errorText,
   needText,
   reasonText,
-  type Lang,
 } from '../../../src/lib/stack/i18n.ts';
+import { LANGS, type Lang } from '../../../src/lib/i18n/lang.ts';
 
-const LANGS: readonly Lang[] = ['en', 'ja'];
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
 
 describe('pathway words (EN/JA)', () => {
