@@ -24,7 +24,7 @@ import { KeyResolutionError, resolveVerificationMethod, type ResolvedMethod } fr
 import { createLoader, unknownContextIn, type LoaderRecord } from '../loader.ts';
 import { quadsOf, unsecured, type Quad } from '../reading/index.ts';
 import { applyJsonldSpeedup } from '../jsonld-speedup.ts';
-import { ProofFormatError, verifyRdfcProof, type RdfcSuite } from './rdfc.ts';
+import { ProofFormatError, proofOptionQuads, verifyRdfcProof, type RdfcSuite } from './rdfc.ts';
 
 applyJsonldSpeedup();
 
@@ -138,6 +138,49 @@ function optionsProblem(proof: JsonObject, suite: string, options: ProofOptions,
   return undefined;
 }
 
+const DC_CREATED = 'http://purl.org/dc/terms/created';
+const SEC_EXPIRATION = 'https://w3id.org/security#expiration';
+
+/**
+ * A proof's `created` and `expires` as signed. The proof options are signed as a graph (with the
+ * document's contexts), so a holder can write them in another JSON layout — under `@nest`, as a
+ * full IRI — without breaking the signature, and the JSON keys read above no longer show them.
+ * Here they are read from the proof's own graph (the values of the proof node).
+ */
+async function signedDates(document: JsonObject, proof: JsonObject): Promise<{ readonly created: string[]; readonly expires: string[] }> {
+  const quads = await proofOptionQuads(document, proof); // the quads the RDFC signature check hashed (built once)
+  const key = (t: Quad['subject']) => `${t.termType}:${t.value}`;
+  const inner = new Set(quads.filter((q) => q.object.termType !== 'Literal').map((q) => key(q.object)));
+  const valuesOf = (predicate: string) => quads.filter((q) => q.predicate.value === predicate && q.graph.termType === 'DefaultGraph' && !inner.has(key(q.subject))).map((q) => q.object.value);
+  return { created: valuesOf(DC_CREATED), expires: valuesOf(SEC_EXPIRATION) };
+}
+
+/**
+ * A proof whose signature holds, held to the dates it signed: every `created` a zoned date-time
+ * not after the clock (with skew), every `expires` not passed. A proof whose graph cannot be read
+ * here never passes.
+ */
+async function withSignedDates(document: JsonObject, r: ProofResult, env: VerifyEnv): Promise<ProofResult> {
+  if (r.check.outcome !== 'passed') return r;
+  const suite = String(r.check.data?.suite ?? '');
+  let dates: { readonly created: string[]; readonly expires: string[] };
+  try {
+    dates = await signedDates(document, r.proof);
+  } catch (e) {
+    return { ...r, check: interpret(e, suite) };
+  }
+  const now = env.now.getTime();
+  const skew = env.clockSkewSeconds * 1000;
+  for (const [key, values] of [['created', dates.created], ['expires', dates.expires]] as const) {
+    for (const v of values) {
+      if (!DATE.test(v) || Number.isNaN(Date.parse(v))) return { ...r, check: failed('PROOF_INVALID', { suite, detail: `proof ${key} is not a date-time with a zone` }) };
+      if (key === 'created' && Date.parse(v) > now + skew) return { ...r, check: failed('PROOF_INVALID', { suite, detail: `proof created in the future (${v})` }) };
+      if (key === 'expires' && Date.parse(v) < now - skew) return { ...r, check: failed('PROOF_INVALID', { suite, detail: `proof expired at ${v}` }) };
+    }
+  }
+  return r;
+}
+
 /** The proofs a chained proof names, or a reason it cannot be verified. */
 function previousOf(proof: JsonObject, all: readonly JsonObject[]): JsonObject[] | string {
   if (proof.previousProof === undefined) return [];
@@ -224,13 +267,18 @@ export async function checkProofSet(document: JsonObject, env: VerifyEnv, option
   if (proofs.length === 0) return { check: { id: 'proof', outcome: 'failed', code: 'PROOF_MISSING' }, results: [] };
   if (proofs.length > MAX_PROOFS) return { check: failed('PROOF_INVALID', { detail: `${proofs.length} proofs (at most ${MAX_PROOFS})` }), results: [] };
   if (!proofs.every(isJsonObject)) return { check: failed('PROOF_INVALID', { detail: 'a proof that is not an object' }), results: [] };
-  let results = await Promise.all(proofs.map((p) => verifyOne(document, p, proofs, env, options)));
-  // A chained proof holds only if the proofs it builds on hold.
-  results = results.map((r) => {
-    if (r.check.outcome !== 'passed' || r.proof.previousProof === undefined) return r;
-    const broken = asArray(r.proof.previousProof).some((id) => results.find((o) => o.proof.id === id)?.check.outcome !== 'passed');
-    return broken ? { ...r, check: failed('PROOF_INVALID', { suite: String(r.check.data?.suite ?? ''), detail: 'a previous proof in its chain does not verify' }) } : r;
-  });
+  let results = await Promise.all(proofs.map(async (p) => withSignedDates(document, await verifyOne(document, p, proofs, env, options), env)));
+  // A chained proof holds only if the proofs it builds on hold, all the way down the chain: repeated
+  // until nothing changes, so a break anywhere reaches every proof built on it (at most one round per proof).
+  for (let changed = true; changed; ) {
+    const before = results;
+    results = before.map((r) => {
+      if (r.check.outcome !== 'passed' || r.proof.previousProof === undefined) return r;
+      const broken = asArray(r.proof.previousProof).some((id) => before.find((o) => o.proof.id === id)?.check.outcome !== 'passed');
+      return broken ? { ...r, check: failed('PROOF_INVALID', { suite: String(r.check.data?.suite ?? ''), detail: 'a previous proof in its chain does not verify' }) } : r;
+    });
+    changed = results.some((r, i) => r !== before[i]);
+  }
   results.sort((a, b) => rank(b.check) - rank(a.check) || (proofKey(a) < proofKey(b) ? -1 : proofKey(a) > proofKey(b) ? 1 : 0));
   const valid = results.filter((r) => r.check.outcome === 'passed');
   const own = results.filter((r) => options.controller !== undefined && controllerOf(r) === options.controller);

@@ -9,8 +9,8 @@
  */
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import rdfCanonize from 'rdf-canonize';
-import type { JsonObject } from '../../model/credential.ts';
-import { base58btcDecode } from '../../util/base64.ts';
+import type { JsonObject, JsonValue } from '../../model/credential.ts';
+import { base58btcDecode } from '../../util/bytes.ts';
 import type { ResolvedMethod } from '../keys.ts';
 import { multikeyType } from '../keys.ts';
 import { quadsOf, type Quad } from '../reading/index.ts';
@@ -41,6 +41,23 @@ function signatureOf(proofValue: unknown, suite: RdfcSuite, curve: string | unde
   return bytes;
 }
 
+const optionQuadsCache = new WeakMap<JsonObject, { readonly context: JsonValue | undefined; readonly quads: Promise<Quad[]> }>();
+
+/**
+ * The quads of a proof's options: the proof without its value (Ed25519Signature2020's ancestors
+ * also named it jws / signatureValue), with the secured document's contexts. Built once per proof
+ * and document: the signature check hashes them, the proof set reads the signed dates from them.
+ */
+export function proofOptionQuads(secured: JsonObject, proof: JsonObject): Promise<Quad[]> {
+  const context = secured['@context'];
+  const cached = optionQuadsCache.get(proof);
+  if (cached && cached.context === context) return cached.quads;
+  const { proofValue: _value, jws: _jws, signatureValue: _signatureValue, ...options } = proof;
+  const quads = quadsOf({ '@context': context ?? null, ...options });
+  optionQuadsCache.set(proof, { context, quads });
+  return quads;
+}
+
 /**
  * Verify one proof of `suite` with an already resolved key. `documentQuads` are the quads of the
  * document the proof signs (without proofs, or with the previous proofs of a chain).
@@ -53,9 +70,7 @@ export async function verifyRdfcProof(suite: RdfcSuite, secured: JsonObject, pro
   if (suite === 'ecdsa-rdfc-2019' && curve !== 'P-256' && curve !== 'P-384') throw new ProofFormatError('ecdsa-rdfc-2019 needs a P-256 or P-384 key');
   const signature = signatureOf(proof.proofValue, suite, curve);
   const digest: Digest = curve === 'P-384' ? 'SHA-384' : 'SHA-256';
-  // The proof options are the proof without its value (Ed25519Signature2020's ancestors also named it jws / signatureValue).
-  const { proofValue: _value, jws: _jws, signatureValue: _signatureValue, ...options } = proof;
-  const optionQuads = await quadsOf({ '@context': secured['@context'] ?? null, ...options });
+  const optionQuads = await proofOptionQuads(secured, proof);
   const [optionsHash, documentHash] = await Promise.all([canonicalHash(optionQuads, digest), canonicalHash(documentQuads, digest)]);
   const data = new Uint8Array(optionsHash.length + documentHash.length);
   data.set(optionsHash, 0);
