@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { flushSync } from 'svelte';
 import { Dexie } from 'dexie';
 import { IDBFactory } from 'fake-indexeddb';
-import { backfillMarks } from '../../src/ui/state/marks-backfill.ts';
+import { backfillMarks } from '../../src/lib/wallet/marks-backfill.ts';
 import { Wallet } from '../../src/ui/state/Wallet.svelte.ts';
 import { demoWallet } from './demo-wallet.ts';
 

@@ -3,7 +3,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { parsePathway, progress, type Pathway, type StackBadge } from '../../src/lib/stack/index.ts';
 import type { StoredBadge } from '../../src/lib/store/types.ts';
 import { badgeIdOf, creditLine, missingView, nodeLabel, nodesById, requirementHints, towardOf, type Lookup } from '../../src/ui/pathway-view.ts';
-import { BadgeFactsCache } from '../../src/ui/state/badge-facts.ts';
+import { BadgeFactsCache } from '../../src/lib/wallet/badge-facts.ts';
 import type { PathwayResult } from '../../src/ui/state/Pathways.svelte.ts';
 import { demoText, demoWallet } from './demo-wallet.ts';
 

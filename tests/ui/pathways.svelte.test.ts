@@ -6,7 +6,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { progress, type StackBadge } from '../../src/lib/stack/index.ts';
 import { updateReport } from '../../src/lib/store/badges.ts';
 import { deleteBadge } from '../../src/lib/store/trash.ts';
-import { BadgeFactsCache } from '../../src/ui/state/badge-facts.ts';
+import { BadgeFactsCache } from '../../src/lib/wallet/badge-facts.ts';
 import { Importer } from '../../src/ui/state/Importer.svelte.ts';
 import { Pathways } from '../../src/ui/state/Pathways.svelte.ts';
 import { openTest } from '../unit/store/helpers.ts';

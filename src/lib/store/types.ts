@@ -29,7 +29,7 @@ export interface BadgeSummary {
   readonly searchText: string;
   /**
    * Descriptor marks for the list (issue 5), from src/lib/wallet/marks.ts. Absent on rows imported
-   * or restored before they existed; the wallet fills them in (src/ui/state/marks-backfill.ts).
+   * or restored before they existed; the wallet fills them in (src/lib/wallet/marks-backfill.ts).
    */
   readonly marks?: SummaryMarks;
 }

@@ -158,7 +158,7 @@ export class Importer {
     });
     // The demo pathways come with the demo badges (issue 6), alongside them; one that fails to load does not stop the badges.
     const files = index.pathways ?? [];
-    const pathways = files.length === 0 ? null : Promise.all([this.#db, import('./pathway-import.ts')]).then(([db, m]) => m.addDemoPathways(db, base, files)).catch(() => undefined);
+    const pathways = files.length === 0 ? null : Promise.all([this.#db, import('../../lib/wallet/pathway-import.ts')]).then(([db, m]) => m.addDemoPathways(db, base, files)).catch(() => undefined);
     const rows = await this.run(
       index.files.map(({ file }) => ({
         name: file,

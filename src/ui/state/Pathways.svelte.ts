@@ -9,8 +9,8 @@ import { parsePathway, progress, type Pathway, type PathwayError, type Progress,
 import type { WalletDb } from '../../lib/store/db.ts';
 import { deletePathway, PATHWAY_PREFIX, pathwayOfRow, restorePathway, type StoredPathway } from '../../lib/store/pathways.ts';
 import type { StoredBadge } from '../../lib/store/types.ts';
-import { BadgeFactsCache } from './badge-facts.ts';
-import { addDemoPathways, importPathwayText, importPathwayUrl, type FetchLike, type PathwayImport } from './pathway-import.ts';
+import { BadgeFactsCache } from '../../lib/wallet/badge-facts.ts';
+import { addDemoPathways, importPathwayText, importPathwayUrl, type FetchLike, type PathwayImport } from '../../lib/wallet/pathway-import.ts';
 
 export interface PathwayItem {
   readonly stored: StoredPathway;

@@ -3,9 +3,9 @@
  * agreed, by the caller), and the demo pathways the app serves itself. Each document is checked
  * (parsePathway) and stored in its checked form (pathwayToJson), replacing one with the same id.
  */
-import { parsePathway, pathwayToJson, type LangMap, type PathwayError } from '../../lib/stack/index.ts';
-import type { WalletDb } from '../../lib/store/db.ts';
-import { putPathway, type PathwaySource } from '../../lib/store/pathways.ts';
+import { parsePathway, pathwayToJson, type LangMap, type PathwayError } from '../stack/index.ts';
+import type { WalletDb } from '../store/db.ts';
+import { putPathway, type PathwaySource } from '../store/pathways.ts';
 
 export type PathwayImport =
   | { readonly ok: true; readonly id: string; readonly title: LangMap; readonly status: 'added' | 'replaced' }

@@ -3,9 +3,9 @@
  * backup, which keeps summaries to their core fields): read each original once, compute the marks,
  * write them into the summary. One run at a time per wallet, off the first paint.
  */
-import type { WalletDb } from '../../lib/store/db.ts';
-import { writeTransaction } from '../../lib/store/errors.ts';
-import type { StoredBadge, SummaryMarks } from '../../lib/store/types.ts';
+import type { WalletDb } from '../store/db.ts';
+import { writeTransaction } from '../store/errors.ts';
+import type { StoredBadge, SummaryMarks } from '../store/types.ts';
 
 const CHUNK = 40;
 const running = new WeakSet<WalletDb>();
@@ -25,7 +25,7 @@ export async function backfillMarks(db: WalletDb, rows: readonly StoredBadge[]):
 }
 
 async function fill(db: WalletDb, todo: readonly string[]): Promise<number> {
-  const [{ credentialOfOriginal, readOriginals }, { marksOf }] = await Promise.all([import('../../lib/wallet/stored.ts'), import('../../lib/wallet/marks.ts')]);
+  const [{ credentialOfOriginal, readOriginals }, { marksOf }] = await Promise.all([import('./stored.ts'), import('./marks.ts')]);
   let done = 0;
   for (let i = 0; i < todo.length; i += CHUNK) {
     const ids = todo.slice(i, i + CHUNK);

@@ -3,10 +3,10 @@
  * bytes once and kept in memory by badge id. After a re-check only the trust part is redone. While
  * no badge and no report changed, the same array comes back, so `progress` reuses its work.
  */
-import { badgeFacts, trustOf, type StackBadge } from '../../lib/stack/index.ts';
-import type { WalletDb } from '../../lib/store/db.ts';
-import type { StoredBadge } from '../../lib/store/types.ts';
-import { credentialOfOriginal, readOriginals } from '../../lib/wallet/stored.ts';
+import { badgeFacts, trustOf, type StackBadge } from '../stack/index.ts';
+import type { WalletDb } from '../store/db.ts';
+import type { StoredBadge } from '../store/types.ts';
+import { credentialOfOriginal, readOriginals } from './stored.ts';
 
 /** Originals read per IndexedDB request; the screen gets a turn between chunks. */
 const CHUNK = 40;
