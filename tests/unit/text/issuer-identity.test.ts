@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { headlineOf } from '../../../src/lib/model/headline.ts';
 import { createEnv } from '../../../src/lib/verify/env.ts';
 import { issuerIdentity, domainOf } from '../../../src/lib/verify/issuer-identity.ts';
 import { verifyBytes } from '../../../src/lib/verify/pipeline.ts';
@@ -22,7 +23,12 @@ describe('issuer identity', () => {
     (unsigned.issuer as Record<string, unknown>).name = 'The University of Tokyo';
     const signed = await signDi(unsigned, 'eddsa-rdfc-2022', key.pair);
     const r = (await verifyBytes(new TextEncoder().encode(JSON.stringify(signed)), env)).credentials[0]!;
-    expect(r.verification.verdict).toBe('verified');
+    // Issue 12: the key is the issuer's (issuer-key passed), but a bare did:key on no trust list proves no
+    // identity, so the verdict is no longer `verified`: incomplete, headline UNKNOWN_ISSUER (was: verified).
+    expect(r.verification.checks.find((c) => c.id === 'issuer-key')).toMatchObject({ outcome: 'passed' });
+    expect(r.verification.checks.find((c) => c.id === 'issuer-identity')).toMatchObject({ outcome: 'not-checked', code: 'ISSUER_UNKNOWN' });
+    expect(r.verification.verdict).toBe('incomplete');
+    expect(headlineOf(r.verification.checks).headline).toBe('UNKNOWN_ISSUER');
     const who = issuerIdentity(r.parsed.credential, r.verification.checks);
     expect(who).toMatchObject({ authority: 'key', domain: undefined, id: key.did });
     expect(who.claimedName?.text).toBe('The University of Tokyo');
