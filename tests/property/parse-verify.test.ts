@@ -9,7 +9,7 @@ import { CHECK_IDS, verdictOf, type Check } from '../../src/lib/model/verificati
 import { createEnv, type VerifyEnv } from '../../src/lib/verify/env.ts';
 import { base64urlDecode } from '../../src/lib/util/bytes.ts';
 import { verifyBytes } from '../../src/lib/verify/pipeline.ts';
-import { containerBytes, createTestIssuers } from '../support/issuer.ts';
+import { containerBytes, createTestIssuers, trusting } from '../support/issuer.ts';
 
 const env = createEnv({ now: new Date('2026-11-23T00:00:00Z') });
 const fixtures = [
@@ -105,7 +105,9 @@ describe('a mutated credential is never verified', () => {
     const issuers = await createTestIssuers();
     const online = issuers.world.env();
     const png = new Uint8Array(readFileSync('tests/fixtures/ob2/1edtech-validator/assets/robotics-badge.png'));
-    bases.push({ name: 'v2NoStatus.json (fixture)', bytes: fixtures[0]!, env });
+    // The fixture's did:key issuer is on no list of its own: the user trusts it here (issue 12), so it can verify.
+    const fixtureIssuer = 'did:key:z6MknNQD1WHLGGraFi6zcbGevuAgkVfdyCdtZnQTGWVVvR5Q';
+    bases.push({ name: 'v2NoStatus.json (fixture)', bytes: fixtures[0]!, env: createEnv({ now: env.now, trust: trusting([fixtureIssuer]) }) });
     for (const format of ['eddsa-rdfc-2022', 'vc-jwt-EdDSA', 'ob2-RS256'] as const) {
       const issuer = issuers.formats[format];
       const signed = await issuer.issue({ status: 'not-revoked' });
