@@ -21,8 +21,9 @@ export interface Period {
   readonly until: readonly Bound[];
 }
 
+/** Every value of a date property is a bound (a graph may hold two expiry dates: both apply). */
 const bound = (field: string, value: JsonValue | undefined, read: (v: unknown) => number | undefined): Bound[] =>
-  value === undefined || value === null ? [] : [{ field, value, at: Array.isArray(value) ? undefined : read(value) }];
+  value === undefined || value === null ? [] : (Array.isArray(value) ? value : [value]).map((v) => ({ field, value: v, at: read(v) }));
 
 /** The validity bounds of a VC reading (VC 2.0 `validFrom`/`validUntil`, VC 1.1 `issuanceDate`/`expirationDate`). */
 export function vcPeriod(document: JsonObject): Period {
