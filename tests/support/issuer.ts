@@ -659,3 +659,27 @@ export async function generateDidJwk(alg: DidJwkAlg): Promise<DidJwkKey> {
   const did = didJwkOf(publicJwk as JsonObject); // why: a public JWK is a JSON record
   return { alg, privateKey, publicJwk, did, vm: `${did}#0` };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Trust lists for tests (issue 12): `verified` needs an issuer whose identity is proven
+
+/**
+ * A DCC issuer registry naming `issuers` (ids, or id → name), as JSON text:
+ * `{"meta":{"created"},"registry":{"<id>":{"name"}}}`. What a CLI test writes into its temp dir and
+ * passes as `--trust FILE`, so the issuers it made itself are listed (unsigned: the user chose it).
+ */
+export function dccRegistryJson(issuers: readonly string[] | Readonly<Record<string, string>>, created = '2026-01-01T00:00:00Z'): string {
+  const named: Array<[string, string]> = Array.isArray(issuers) ? issuers.map((id: string) => [id, 'Tsumiki Test Issuer']) : Object.entries(issuers);
+  return JSON.stringify({ meta: { created }, registry: Object.fromEntries(named.map(([id, name]) => [id, { name }])) });
+}
+
+/** The demo badges' issuers (public/demo): the did:keys of the published demo keys `university` and `mooc`. */
+export async function demoIssuerDids(): Promise<string[]> {
+  const { default: file } = await import('../../src/cli/demo-issuer-key.json');
+  return [file.keys.university.publicKeyMultibase, file.keys.mooc.publicKeyMultibase].map((mb) => `did:key:${mb}`);
+}
+
+/** The user's pins for the two demo issuers: what lets a demo badge be GENUINE in a test (the app's demo list aside). */
+export async function trustingDemo(): Promise<TrustSet> {
+  return trusting(await demoIssuerDids(), 'Tsumiki Demo');
+}
