@@ -1,11 +1,11 @@
 /** One badge's page: its row (live), the credential read again from its bytes, and the actions on it. */
-import { liveQuery } from 'dexie';
 import { getBadge, getOriginal, setNote, setTags } from '../../lib/store/badges.ts';
 import { deleteBadge, undoDelete } from '../../lib/store/trash.ts';
 import type { StoredBadge } from '../../lib/store/types.ts';
 import type { OpenedBadge } from '../../lib/wallet/open.ts';
 import type { AppState } from '../context.ts';
 import { loadCore } from '../load-core.ts';
+import { watchLive } from './LiveQuery.svelte.ts';
 import { verifyInWorker } from './verifier.ts';
 
 const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/svg+xml': 'svg', 'application/json': 'json', 'application/jwt': 'jwt' };
@@ -26,7 +26,7 @@ export class BadgePage {
 
   /** Follows the row while the page is shown; returns the stop function (for $effect). */
   watch(): () => void {
-    const sub = liveQuery(() => getBadge(this.#app.db, this.id)).subscribe({
+    return watchLive(this.#app, (app) => getBadge(app.db, this.id), {
       next: (b) => {
         this.badge = b ?? null;
       },
@@ -34,7 +34,6 @@ export class BadgePage {
         this.badge = null;
       },
     });
-    return () => sub.unsubscribe();
   }
 
   async open(lang: string): Promise<void> {

@@ -3,14 +3,13 @@
  * IndexedDB), the facts of every badge (read once, cached by badge id), and progress per pathway,
  * recomputed in memory when a badge, a report or a pathway changes. One instance per wallet.
  */
-import { liveQuery } from 'dexie';
-import { createSubscriber } from 'svelte/reactivity';
 import { parsePathway, progress, type Pathway, type PathwayError, type Progress, type StackBadge } from '../../lib/stack/index.ts';
 import type { WalletDb } from '../../lib/store/db.ts';
 import { deletePathway, PATHWAY_PREFIX, pathwayOfRow, restorePathway, type StoredPathway } from '../../lib/store/pathways.ts';
 import type { StoredBadge } from '../../lib/store/types.ts';
 import { BadgeFactsCache } from '../../lib/wallet/badge-facts.ts';
 import { addDemoPathways, importPathwayText, importPathwayUrl, type FetchLike, type PathwayImport } from '../../lib/wallet/pathway-import.ts';
+import { liveSubscriber } from './LiveQuery.svelte.ts';
 
 export interface PathwayItem {
   readonly stored: StoredPathway;
@@ -47,17 +46,14 @@ export class Pathways {
     this.#db = db;
     this.#facts = new BadgeFactsCache(db);
     this.#fetch = options.fetch;
-    this.#subscribe = createSubscriber(() => {
-      const sub = liveQuery(() => db.meta.where('key').startsWith(PATHWAY_PREFIX).toArray()).subscribe({
-        next: (rows) => {
-          const stored = rows.flatMap((r) => pathwayOfRow(r) ?? []).sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id));
-          this.#items = stored.map(itemOf);
-        },
-        error: () => {
-          this.#items ??= [];
-        },
-      });
-      return () => sub.unsubscribe();
+    this.#subscribe = liveSubscriber(db, (d) => d.meta.where('key').startsWith(PATHWAY_PREFIX).toArray(), {
+      next: (rows) => {
+        const stored = rows.flatMap((r) => pathwayOfRow(r) ?? []).sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id));
+        this.#items = stored.map(itemOf);
+      },
+      error: () => {
+        this.#items ??= [];
+      },
     });
   }
 

@@ -3,13 +3,13 @@
  * reads it, then searched, filtered and sorted in memory. A keystroke costs a scan of the rows
  * already in memory, not a database read.
  */
-import { createSubscriber } from 'svelte/reactivity';
 import type { WalletDb } from '../../lib/store/db.ts';
 import { comparator, isExpired, matches } from '../../lib/store/query.ts';
 import { searchWords } from '../../lib/store/normalize.ts';
 import { revealText } from '../../lib/text/reveal.ts';
 import type { BadgeQuery, BadgeSort, StoredBadge } from '../../lib/store/types.ts';
 import type { Verdict } from '../../lib/model/verification.ts';
+import { liveSubscriber } from './LiveQuery.svelte.ts';
 
 export type ExpiryFilter = 'any' | 'current' | 'expired';
 export const SORTS: readonly BadgeSort[] = ['issued-desc', 'issued-asc', 'added-desc', 'title', 'issuer'];
@@ -41,31 +41,13 @@ export class Wallet {
    */
   constructor(db: WalletDb | Promise<WalletDb>, first?: readonly StoredBadge[]) {
     this.#rows = first ?? null;
-    const live = Promise.all([db, import('dexie')]);
-    this.#subscribe = createSubscriber(() => {
-      let stop: (() => void) | undefined;
-      let stopped = false;
-      live.then(
-        ([opened, { liveQuery }]) => {
-          if (stopped) return;
-          const sub = liveQuery(() => opened.badges.toArray()).subscribe({
-            next: (rows) => {
-              this.#rows = rows;
-            },
-            error: () => {
-              this.#rows ??= [];
-            },
-          });
-          stop = () => sub.unsubscribe();
-        },
-        () => {
-          this.#rows ??= [];
-        },
-      );
-      return () => {
-        stopped = true;
-        stop?.();
-      };
+    this.#subscribe = liveSubscriber(db, (opened) => opened.badges.toArray(), {
+      next: (rows) => {
+        this.#rows = rows;
+      },
+      error: () => {
+        this.#rows ??= [];
+      },
     });
   }
 
