@@ -1,12 +1,13 @@
 // `tsumiki share` writes QR frames as PNG files; `tsumiki scan` reads them in any order and prints
 // exactly what `tsumiki verify` prints for the credentials they carried.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { readQr } from '../../../src/lib/share/qr.ts';
+import { dccRegistryJson } from '../../support/issuer.ts';
 
 const NOW = '2026-11-23T00:00:00Z';
 const F = (p: string) => `tests/fixtures/${p}`;
@@ -14,6 +15,14 @@ const F = (p: string) => `tests/fixtures/${p}`;
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/tsumiki.ts', ...args], { encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** A DCC registry naming the did:key issuer of v2NoStatus.json, for --trust: `verified` needs a proven issuer (issue 12). */
+function registryFile(): string {
+  const issuer = (JSON.parse(readFileSync(F('ob3/dcc-verifier-core/v2NoStatus.json'), 'utf8')) as { issuer: { id: string } }).issuer.id; // why: the fixture's issuer is a Profile
+  const file = join(mkdtempSync(join(tmpdir(), 'tsumiki-trust-')), 'registry.json');
+  writeFileSync(file, dccRegistryJson([issuer]));
+  return file;
 }
 
 const frameFiles = (dir: string) => readdirSync(dir).sort().map((f) => join(dir, f));
@@ -36,8 +45,9 @@ describe('tsumiki share / scan', () => {
     const files = frameFiles(dir);
     expect(files.map((f) => f.slice(dir.length + 1))).toEqual(Array.from({ length: info.frames }, (_, i) => `frame-${String(i + 1).padStart(3, '0')}.png`));
 
-    const scan = cli('scan', '--json', '--now', NOW, ...files.reverse());
-    const verify = cli('verify', '--json', '--now', NOW, ...badges);
+    const registry = registryFile();
+    const scan = cli('scan', '--json', '--now', NOW, '--trust', registry, ...files.reverse());
+    const verify = cli('verify', '--json', '--now', NOW, '--trust', registry, ...badges);
     expect(scan.code).toBe(verify.code);
     const scanned = JSON.parse(scan.out).results;
     const direct = JSON.parse(verify.out).results;
@@ -58,7 +68,7 @@ describe('tsumiki share / scan', () => {
     expect(info.link.startsWith('https://wallet.example/#/verify?data=TK1:')).toBe(true);
     const png = PNG.sync.read(readFileSync(join(dir, 'frame-001.png')));
     expect(readQr(new Uint8ClampedArray(png.data), png.width, png.height)).toBe(info.link);
-    const scan = cli('scan', '--json', '--now', NOW, join(dir, 'frame-001.png'));
+    const scan = cli('scan', '--json', '--now', NOW, '--trust', registryFile(), join(dir, 'frame-001.png'));
     expect(scan.code).toBe(0);
     expect(JSON.parse(scan.out).results[0]).toMatchObject({ format: 'ob3-di', verdict: 'verified', container: 'presentation' });
   });
