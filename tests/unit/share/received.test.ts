@@ -8,6 +8,7 @@ import { classifyPaste, isFrameText, newChallenge, rasterImageType } from '../..
 import { checkHolder, checkReceived } from '../../../src/lib/share/received.ts';
 import { deepLink, presentationOf, sharePresentation } from '../../../src/lib/share/share.ts';
 import { createEnv } from '../../../src/lib/verify/env.ts';
+import { demoIssuerDids, trusting } from '../../support/issuer.ts';
 
 const file = (p: string) => new Uint8Array(readFileSync(new URL(`../../${p}`, import.meta.url)));
 const parsed = (p: string): ParsedCredential[] => {
@@ -25,7 +26,11 @@ describe('checkReceived', () => {
     const key = await createDeviceKey();
     // Signed before the verifier's clock (a proof made in the future is refused).
     const vp = await signPresentation(presentationOf(badges), key, { challenge: 'ABC123', created: new Date('2026-05-01T00:00:00Z') });
-    const r = await checkReceived(enc(vp), env(), ' ABC123 ');
+    // Both issuers are bare did:keys (the fixture's and a demo issuer): the user trusts them here, so each
+    // credential can be verified (issue 12).
+    const fixtureIssuer = String((badges[0]!.credential.issuer as { id: string }).id); // why: the fixture's issuer is a Profile
+    const trusted = createEnv({ now: new Date('2026-06-01T00:00:00Z'), trust: trusting([fixtureIssuer, ...(await demoIssuerDids())]) });
+    const r = await checkReceived(enc(vp), trusted, ' ABC123 ');
     expect(r.error).toBeUndefined();
     expect(r.credentials.map((c) => c.verification.verdict)).toEqual(['verified', 'verified']);
     expect(r.credentials[0]?.identity).toMatchObject({ authority: 'key' });
