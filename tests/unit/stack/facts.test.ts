@@ -6,13 +6,16 @@ import type { Check } from '../../../src/lib/model/verification.ts';
 import { badgeFacts, trustOf } from '../../../src/lib/stack/facts.ts';
 import { createEnv } from '../../../src/lib/verify/env.ts';
 import { verifyBytes } from '../../../src/lib/verify/pipeline.ts';
+import { trusting } from '../../support/issuer.ts';
 
 const F = (p: string) => `tests/fixtures/${p}`;
 const load = (p: string) => JSON.parse(readFileSync(F(p), 'utf8')) as JsonObject; // why: fixtures are JSON objects
 const NOW = new Date('2026-06-01T00:00:00Z');
+/** The DCC fixtures' did:key issuer: trusted by the user here, as `verified` needs a proven issuer (issue 12). */
+const DCC_ISSUER = 'did:key:z6MknNQD1WHLGGraFi6zcbGevuAgkVfdyCdtZnQTGWVVvR5Q';
 
 async function verified(p: string, now = NOW) {
-  const r = await verifyBytes(new Uint8Array(readFileSync(F(p))), createEnv({ now }));
+  const r = await verifyBytes(new Uint8Array(readFileSync(F(p))), createEnv({ now, trust: trusting([DCC_ISSUER]) }));
   const c = r.credentials[0];
   if (c === undefined) throw new Error(`${p}: ${r.error?.code}`);
   return c;
@@ -40,7 +43,7 @@ describe('trustOf', () => {
     const ok = await verified('ob3/dcc-verifier-core/v2NoStatus.json');
     expect(trustOf(ok.verification)).toMatchObject({ verdict: 'verified', verifiedIgnoringExpiry: true });
     const expired = await verified('ob3/dcc-verifier-core/v2Expired.json', new Date('2040-01-01T00:00:00Z'));
-    expect(trustOf(expired.verification)).toMatchObject({ verdict: 'failed', expiredAtCheck: true, problem: null });
+    expect(trustOf(expired.verification)).toMatchObject({ verdict: 'failed', expiredAtCheck: true, problem: null, verifiedIgnoringExpiry: true });
     const forged = await verified('ob3/1edtech-validator/simple-err-proof-value.json');
     expect(trustOf(forged.verification)).toMatchObject({ problem: 'invalid' });
   });
