@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { badgeFacts, parsePathway, progress, type StackBadge } from '../../../src/lib/stack/index.ts';
 import { createEnv } from '../../../src/lib/verify/env.ts';
+import { readTrustList } from '../../../src/lib/trust/lists.ts';
 import { verifyBytes } from '../../../src/lib/verify/pipeline.ts';
+import { dccRegistryJson, demoIssuerDids } from '../../support/issuer.ts';
 
 const NOW = '2026-01-15T00:00:00Z';
 const CERT = 'public/demo/pathways/data-science-certificate.json';
@@ -15,6 +17,10 @@ const BADGES = readdirSync('public/demo')
   .filter((f) => /^\d\d-/.test(f))
   .map((f) => `public/demo/${f}`);
 const tmp = mkdtempSync(join(tmpdir(), 'tsumiki-pathway-'));
+// A pathway counts only verified badges, and `verified` needs a proven issuer (issue 12): the demo badges'
+// did:key issuers are listed in a registry the user gives with --trust.
+const TRUST = join(tmp, 'registry.json');
+writeFileSync(TRUST, dccRegistryJson(await demoIssuerDids()));
 
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/tsumiki.ts', 'pathway', ...args], { encoding: 'utf8' });
@@ -29,7 +35,7 @@ function writePathway(name: string, requirement: unknown): string {
 
 describe('tsumiki pathway', () => {
   it('--json: {complete, percent, counted: [{file, requirement}], missing: [{requirement, need}]}; exit 1 when not complete', () => {
-    const { code, out } = cli(CERT, ...BADGES, '--json', '--now', NOW);
+    const { code, out } = cli(CERT, ...BADGES, '--json', '--now', NOW, '--trust', TRUST);
     expect(code).toBe(1);
     const json = JSON.parse(out);
     expect(json).toMatchObject({ complete: false, percent: 75, ifVerified: null, exact: true });
@@ -44,7 +50,7 @@ describe('tsumiki pathway', () => {
   });
 
   it('the master’s programme: prior credits in 単位 converted to ECTS through hours, capped at 10; the expired badge does not count', () => {
-    const json = JSON.parse(cli(MASTERS, ...BADGES, '--json', '--now', NOW).out);
+    const json = JSON.parse(cli(MASTERS, ...BADGES, '--json', '--now', NOW, '--trust', TRUST).out);
     expect(json.percent).toBe(80);
     const prior = json.counted.filter((c: { requirement: string }) => c.requirement === 'prior-learning');
     expect(prior.map((c: { amount: { value: number; via: { rule: string } } }) => [c.amount.value, c.amount.via.rule])).toEqual([
@@ -60,10 +66,10 @@ describe('tsumiki pathway', () => {
 
   it('exit 0 when complete; words in Japanese with --lang ja', () => {
     const file = writePathway('three.json', { kind: 'allOf', of: [{ kind: 'achievement', id: 'dl', match: { achievementId: 'https://university.example.jp/achievements/data-literacy' } }] });
-    const r = cli(file, 'public/demo/01-data-literacy.png', '--now', NOW, '--lang', 'ja');
+    const r = cli(file, 'public/demo/01-data-literacy.png', '--now', NOW, '--lang', 'ja', '--trust', TRUST);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/100 % — 達成/);
-    const no = cli(file, 'public/demo/02-python-basics.json', '--now', NOW, '--lang', 'ja');
+    const no = cli(file, 'public/demo/02-python-basics.json', '--now', NOW, '--lang', 'ja', '--trust', TRUST);
     expect([no.code, /0 % — 未達成/.test(no.out)]).toEqual([1, true]);
   });
 
@@ -79,7 +85,7 @@ describe('tsumiki pathway', () => {
   });
 
   it('an unreadable badge file is reported, not fatal', () => {
-    const json = JSON.parse(cli(CERT, 'public/demo/01-data-literacy.png', 'no-such-file.json', '--json', '--now', NOW).out);
+    const json = JSON.parse(cli(CERT, 'public/demo/01-data-literacy.png', 'no-such-file.json', '--json', '--now', NOW, '--trust', TRUST).out);
     expect(json.unreadable).toEqual([{ file: 'no-such-file.json', error: { code: 'FILE_UNREADABLE', message: expect.any(String) } }]);
     expect(json.percent).toBe(25);
   });
@@ -100,8 +106,10 @@ describe('tsumiki pathway', () => {
   });
 
   it('prints what the core computes for the same bytes (CLI/browser parity)', async () => {
-    const json = JSON.parse(cli(MASTERS, ...BADGES, '--json', '--now', NOW).out);
-    const env = createEnv({ now: new Date(NOW) });
+    const json = JSON.parse(cli(MASTERS, ...BADGES, '--json', '--now', NOW, '--trust', TRUST).out);
+    const list = await readTrustList(new Uint8Array(readFileSync(TRUST)), TRUST, createEnv({ now: new Date(NOW) }));
+    if (!list.ok) throw new Error(list.code);
+    const env = createEnv({ now: new Date(NOW), trust: { lists: [list.list] } });
     const facts: StackBadge[] = [];
     for (const file of BADGES) {
       const r = await verifyBytes(new Uint8Array(readFileSync(file)), env);
