@@ -17,6 +17,7 @@ import { embeddedItems, MAX_INNER } from '../../../src/lib/verify/inner.ts';
 import { verifyBytes, type InnerResult } from '../../../src/lib/verify/pipeline.ts';
 import {
   ACHIEVEMENT_NAME,
+  dccRegistryJson,
   generateDidKey,
   hashedEmail,
   NOW,
@@ -27,6 +28,7 @@ import {
   SUBJECT_ID,
   signDi,
   signJws,
+  trusting,
   VALID_FROM,
   VC_V2,
   vcJwtPayload,
@@ -36,7 +38,8 @@ import {
 const run = promisify(execFile);
 const CLR_V2 = 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json';
 const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
-const env = (recipient?: string) => createEnv({ now: NOW, ...(recipient ? { recipient: { identity: recipient } } : {}) });
+/** The user trusts the three did:key issuers made below: `verified` needs a proven issuer (issue 12). */
+const env = (recipient?: string) => createEnv({ now: NOW, trust: trusting([school.did, college.did, endorser.did]), ...(recipient ? { recipient: { identity: recipient } } : {}) });
 const summary = (inner: readonly InnerResult[] | undefined) => (inner ?? []).map((r) => [r.path, r.kind, 'error' in r ? 'unknown' : r.format, r.verification.verdict]);
 
 let school: DidKey;
@@ -185,7 +188,10 @@ describe('the CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tsumiki-clr-'));
     const file = join(dir, 'clr.json');
     writeFileSync(file, JSON.stringify(signed));
-    const out = await run('npx', ['tsx', 'src/cli/tsumiki.ts', 'verify', '--json', '--now', NOW.toISOString(), file]);
+    // The college and the school are listed in a registry given with --trust (issue 12).
+    const registry = join(dir, 'registry.json');
+    writeFileSync(registry, dccRegistryJson([school.did, college.did]));
+    const out = await run('npx', ['tsx', 'src/cli/tsumiki.ts', 'verify', '--json', '--now', NOW.toISOString(), '--trust', registry, file]);
     const [row] = JSON.parse(out.stdout).results;
     expect(row).toMatchObject({ format: 'clr2-di', verdict: 'verified' });
     expect(row.inner.map((i: { path: string; kind: string; format: string; verdict: string }) => [i.path, i.kind, i.format, i.verdict])).toEqual([
@@ -209,7 +215,7 @@ describe('the CLI', () => {
     };
     const pathwayFile = join(dir, 'pathway.json');
     writeFileSync(pathwayFile, JSON.stringify(pathway));
-    const p: { stdout: string; code?: number } = await run('npx', ['tsx', 'src/cli/tsumiki.ts', 'pathway', pathwayFile, file, '--json', '--now', NOW.toISOString()]).catch((e: { stdout: string; code: number }) => e);
+    const p: { stdout: string; code?: number } = await run('npx', ['tsx', 'src/cli/tsumiki.ts', 'pathway', pathwayFile, file, '--json', '--now', NOW.toISOString(), '--trust', registry]).catch((e: { stdout: string; code: number }) => e);
     expect(p.code).toBe(1);
     const progress = JSON.parse(p.stdout);
     expect(progress.complete).toBe(false);
