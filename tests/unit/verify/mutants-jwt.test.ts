@@ -1,0 +1,208 @@
+// Tests written from surviving mutants (StrykerJS, `npm run mutate`): the VC-JWT proof step, called
+// directly (checkJwt on a parsed VC-JWT) with keys made at test time. Each `it` names what a mutant
+// changed and the suite did not notice: mostly which reason and which facts a check reports.
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { JsonObject, ParsedCredential } from '../../../src/lib/model/credential.ts';
+import { createEnv } from '../../../src/lib/verify/env.ts';
+import { createRemote } from '../../../src/lib/verify/remote.ts';
+import { checkJwt, jwtPeriod } from '../../../src/lib/verify/steps/proof-jwt.ts';
+import { didJwkOf, generateDidJwk, generateDidKey, NOW, signJws, VC_V2, World, type DidJwkKey, type DidKey } from '../../support/issuer.ts';
+
+const credentialOf = (issuer: string): JsonObject => ({
+  '@context': [VC_V2],
+  id: 'urn:tsumiki:mutants:jwt',
+  type: ['VerifiableCredential'],
+  issuer,
+  validFrom: '2025-01-01T00:00:00Z',
+  credentialSubject: { id: 'did:example:learner' },
+});
+const parsedOf = (credential: JsonObject, jws: string): ParsedCredential => ({ format: 'ob3-jwt', container: 'jws', credential, jws, bytes: new TextEncoder().encode(jws) });
+
+let ed: DidKey;
+let edKey: CryptoKey;
+let es: DidJwkKey;
+let publicEdJwk: JWK;
+
+beforeAll(async () => {
+  ed = await generateDidKey('Ed25519');
+  edKey = (await importJWK(ed.privateJwk, 'EdDSA')) as CryptoKey; // why: a private asymmetric JWK imports as a CryptoKey
+  es = await generateDidJwk('ES256');
+  const { d: _d, ...pub } = ed.privateJwk;
+  publicEdJwk = pub;
+});
+
+/** Sign `credential` (plus `claims`) with `header`; the credential is what the verifier reads. */
+async function jwt(credential: JsonObject, header: JsonObject & { alg: string }, key: CryptoKey, claims: JsonObject = {}): Promise<ParsedCredential> {
+  return parsedOf(credential, await signJws({ ...credential, ...claims }, header, key));
+}
+
+const offline = () => createEnv({ now: NOW, remote: createRemote({ online: false }) });
+
+describe('jwtPeriod', () => {
+  it('no claims: no period, nothing invalid', () => {
+    expect(jwtPeriod({})).toEqual({});
+  });
+  it('whole seconds read as the credential writes them; an invalid nbf is named before exp', () => {
+    expect(jwtPeriod({ nbf: 1_735_689_600, exp: 1_893_456_000 })).toEqual({ from: { field: 'nbf', value: '2025-01-01T00:00:00Z' }, until: { field: 'exp', value: '2030-01-01T00:00:00Z' } });
+    expect(jwtPeriod({ nbf: 'soon', exp: 'later' })).toEqual({ invalid: 'nbf' });
+    expect(jwtPeriod({ nbf: 1_735_689_600, exp: 1e15 })).toEqual({ from: { field: 'nbf', value: '2025-01-01T00:00:00Z' }, invalid: 'exp' });
+  });
+});
+
+describe('the algorithm', () => {
+  it('a forbidden algorithm is refused, naming it', async () => {
+    const parsed = parsedOf(credentialOf(ed.did), `${Buffer.from(JSON.stringify({ alg: 'HS256' })).toString('base64url')}.${Buffer.from('{}').toString('base64url')}.sig`);
+    expect((await checkJwt(parsed, offline())).check).toEqual({ id: 'proof', outcome: 'failed', code: 'ALG_FORBIDDEN', data: { alg: 'HS256' } });
+  });
+});
+
+describe('a kid that does not give a usable key', () => {
+  it('a key listed only for authentication: KEY_NOT_AUTHORIZED, with the kid and why', async () => {
+    const controller = 'https://keys.mutants.tsumiki.test/issuer';
+    const kid = `${controller}#key-1`;
+    const { publicKey, privateKey } = await generateKeyPair('EdDSA', { extractable: true });
+    const doc = {
+      '@context': ['https://www.w3.org/ns/did/v1'],
+      id: controller,
+      verificationMethod: [{ id: kid, type: 'JsonWebKey', controller, publicKeyJwk: (await exportJWK(publicKey)) as JsonObject }],
+      authentication: [kid],
+    };
+    const found = await checkJwt(await jwt(credentialOf(controller), { alg: 'EdDSA', kid }, privateKey), new World().serve(controller, doc).env());
+    expect(found.check).toEqual({ id: 'proof', outcome: 'failed', code: 'KEY_NOT_AUTHORIZED', data: { kid, detail: `${kid} is not listed for assertions` } });
+  });
+
+  it('a kid that can never resolve and no header jwk: KEY_NOT_FOUND with the kid and the resolver’s words', async () => {
+    const kid = `${ed.did}#not-its-key`;
+    const found = await checkJwt(await jwt(credentialOf(ed.did), { alg: 'EdDSA', kid }, edKey), offline());
+    expect(found.check).toEqual({ id: 'proof', outcome: 'failed', code: 'KEY_NOT_FOUND', data: { kid, detail: `did:key fragment not-its-key is not its key` } });
+  });
+
+  it('an https kid offline and no header jwk: not-checked, offline (not failed)', async () => {
+    const kid = 'https://keys.mutants.tsumiki.test/other#key-1';
+    const found = await checkJwt(await jwt(credentialOf('https://keys.mutants.tsumiki.test/other'), { alg: 'EdDSA', kid }, edKey), offline());
+    expect(found.check).toMatchObject({ id: 'proof', outcome: 'not-checked', reason: 'offline', code: 'NEEDS_NETWORK', data: { kid } });
+  });
+
+  it('a kid that fails to resolve but a header jwk that verifies: the header key is used, and its binding is checked', async () => {
+    const kid = 'https://keys.mutants.tsumiki.test/other#key-1';
+    const found = await checkJwt(await jwt(credentialOf(ed.did), { alg: 'EdDSA', kid, jwk: publicEdJwk as JsonObject }, edKey), offline());
+    expect(found.check).toEqual({ id: 'proof', outcome: 'passed', code: 'PROOF_VALID', data: { suite: 'VC-JWT EdDSA', kid } });
+    expect(found.method).toBeUndefined();
+    // The issuer is the did:key of that very key: the header key is the issuer's.
+    expect(found.binding).toMatchObject({ id: 'issuer-key', outcome: 'passed', code: 'KEY_IS_ISSUERS' });
+  });
+});
+
+describe('the header key', () => {
+  it('a private key in the header is refused, saying so', async () => {
+    const found = await checkJwt(await jwt(credentialOf(ed.did), { alg: 'EdDSA', jwk: ed.privateJwk as JsonObject }, edKey), offline());
+    expect(found.check).toEqual({ id: 'proof', outcome: 'failed', code: 'PROOF_INVALID', data: { detail: 'the header jwk holds a private key' } });
+  });
+
+  it('a header jwk that is not the key its kid names is refused, saying so', async () => {
+    const found = await checkJwt(await jwt(credentialOf(ed.did), { alg: 'EdDSA', kid: ed.vm, jwk: es.publicJwk as JsonObject }, edKey), offline());
+    expect(found.check).toEqual({ id: 'proof', outcome: 'failed', code: 'PROOF_INVALID', data: { detail: 'the header jwk is not the key its kid names' } });
+  });
+
+  it('neither a kid nor a jwk: KEY_NOT_FOUND, saying so', async () => {
+    const found = await checkJwt(await jwt(credentialOf(ed.did), { alg: 'EdDSA' }, edKey), offline());
+    expect(found.check).toEqual({ id: 'proof', outcome: 'failed', code: 'KEY_NOT_FOUND', data: { detail: 'the JOSE header has neither a resolvable kid nor a jwk' } });
+  });
+
+  it('a key for another algorithm is refused with the algorithm and why', async () => {
+    const found = await checkJwt(await jwt(credentialOf(ed.did), { alg: 'EdDSA', jwk: { ...publicEdJwk, alg: 'ES256' } as JsonObject }, edKey), offline());
+    expect(found.check).toEqual({ id: 'proof', outcome: 'failed', code: 'PROOF_INVALID', data: { alg: 'EdDSA', detail: 'the key is for ES256, not EdDSA' } });
+  });
+});
+
+describe('binding a header key to a self-certifying issuer (did:key, did:jwk)', () => {
+  it('a did:jwk issuer whose key is not the header key: KEY_NOT_ISSUERS with both thumbprints', async () => {
+    const found = await checkJwt(await jwt(credentialOf(es.did), { alg: 'EdDSA', jwk: publicEdJwk as JsonObject }, edKey), offline());
+    expect(found.check.outcome).toBe('passed');
+    expect(found.binding).toEqual({
+      id: 'issuer-key',
+      outcome: 'failed',
+      code: 'KEY_NOT_ISSUERS',
+      data: { binding: 'self-certifying', issuer: es.did, thumbprint: await calculateJwkThumbprint(publicEdJwk), issuerThumbprint: await calculateJwkThumbprint(es.publicJwk) },
+    });
+  });
+
+  it('a did:jwk issuer that holds no JWK at all: KEY_NOT_ISSUERS, with the resolver’s words', async () => {
+    const issuer = `did:jwk:${Buffer.from('not json').toString('base64url')}`;
+    const found = await checkJwt(await jwt(credentialOf(issuer), { alg: 'EdDSA', jwk: publicEdJwk as JsonObject }, edKey), offline());
+    expect(found.binding).toEqual({
+      id: 'issuer-key',
+      outcome: 'failed',
+      code: 'KEY_NOT_ISSUERS',
+      data: { binding: 'self-certifying', issuer, thumbprint: await calculateJwkThumbprint(publicEdJwk), detail: 'did:jwk does not hold a JSON Web Key' },
+    });
+  });
+
+  it('a did:jwk issuer whose key is for encryption: KEY_NOT_AUTHORIZED', async () => {
+    const issuer = didJwkOf({ ...(es.publicJwk as JsonObject), use: 'enc' });
+    const found = await checkJwt(await jwt(credentialOf(issuer), { alg: 'EdDSA', jwk: publicEdJwk as JsonObject }, edKey), offline());
+    expect(found.binding).toMatchObject({ outcome: 'failed', code: 'KEY_NOT_AUTHORIZED' });
+  });
+
+  it('a did:jwk issuer of a key type not supported: not-checked (unsupported), never failed', async () => {
+    const issuer = didJwkOf({ kty: 'OKP', crv: 'X25519', x: publicEdJwk.x as string });
+    const found = await checkJwt(await jwt(credentialOf(issuer), { alg: 'EdDSA', jwk: publicEdJwk as JsonObject }, edKey), offline());
+    expect(found.binding).toMatchObject({ id: 'issuer-key', outcome: 'not-checked', reason: 'unsupported', code: 'KEY_IN_HEADER_ONLY', data: { binding: 'self-certifying', issuer } });
+  });
+});
+
+describe('binding a header key through the issuer’s JWKS', () => {
+  const origin = 'https://jwks.mutants.tsumiki.test';
+  const issuer = `${origin}/issuers/1`;
+  const jwksUrl = `${origin}/.well-known/jwks.json`;
+
+  async function bind(world: World | undefined, who = issuer, online = true) {
+    const env = world ? world.env({ online }) : createEnv({ now: NOW, remote: createRemote({ online, fetch: async () => Promise.reject(new Error('connection refused')) }) });
+    const found = await checkJwt(await jwt(credentialOf(who), { alg: 'EdDSA', jwk: publicEdJwk as JsonObject }, edKey), env);
+    expect(found.check.outcome).toBe('passed');
+    return found.binding;
+  }
+
+  it('an issuer that is not an https URL has no JWKS to ask: unsupported, and nothing is fetched', async () => {
+    for (const who of ['http://jwks.mutants.tsumiki.test/issuers/1', 'urn:example:https://jwks.mutants.tsumiki.test']) {
+      const world = new World();
+      expect(await bind(world, who)).toEqual({ id: 'issuer-key', outcome: 'not-checked', reason: 'unsupported', code: 'KEY_IN_HEADER_ONLY', data: { binding: 'header', issuer: who } });
+      expect(world.requests).toEqual([]);
+    }
+  });
+
+  it('offline: not-checked, offline', async () => {
+    expect(await bind(new World(), issuer, false)).toEqual({ id: 'issuer-key', outcome: 'not-checked', reason: 'offline', code: 'KEY_IN_HEADER_ONLY', data: { binding: 'header', issuer } });
+  });
+
+  it('the fetch fails: not-checked, error', async () => {
+    expect(await bind(undefined)).toEqual({ id: 'issuer-key', outcome: 'not-checked', reason: 'error', code: 'KEY_IN_HEADER_ONLY', data: { binding: 'header', issuer } });
+  });
+
+  it('a JWKS served with a 404 (even one listing the key) or no JSON key set says nothing', async () => {
+    const listed = { keys: [publicEdJwk] };
+    expect(await bind(new World().serve(jwksUrl, listed, { status: 404 }))).toEqual({
+      id: 'issuer-key',
+      outcome: 'not-checked',
+      reason: 'error',
+      code: 'KEY_IN_HEADER_ONLY',
+      data: { binding: 'header', issuer, url: jwksUrl, status: 404 },
+    });
+    expect(await bind(new World().serve(jwksUrl, 'not json'))).toMatchObject({ outcome: 'not-checked', code: 'KEY_IN_HEADER_ONLY', data: { status: 200 } });
+    expect(await bind(new World().serve(jwksUrl, { keys: 'none' }))).toMatchObject({ outcome: 'not-checked', code: 'KEY_IN_HEADER_ONLY' });
+  });
+
+  it('a JWKS that lists the key (among junk entries): passed, with when it was fetched', async () => {
+    expect(await bind(new World().serve(jwksUrl, { keys: ['junk', { kty: 'nonsense' }, es.publicJwk, publicEdJwk] }))).toEqual({
+      id: 'issuer-key',
+      outcome: 'passed',
+      code: 'KEY_IS_ISSUERS',
+      data: { binding: 'jwks', issuer, fetchedAt: NOW.toISOString(), fromCache: false },
+    });
+  });
+
+  it('a JWKS that does not list the key: failed, through the JWKS', async () => {
+    expect(await bind(new World().serve(jwksUrl, { keys: [es.publicJwk] }))).toEqual({ id: 'issuer-key', outcome: 'failed', code: 'KEY_NOT_ISSUERS', data: { binding: 'jwks', issuer } });
+  });
+});

@@ -1,0 +1,192 @@
+// Tests written from surviving mutants (StrykerJS, `npm run mutate`): the status step, called directly
+// (checkStatus on a credential reading) against status lists signed at test time and served by a World.
+// Each `it` names what a mutant changed and the suite did not notice.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { JsonObject, ParsedCredential } from '../../../src/lib/model/credential.ts';
+import type { Check } from '../../../src/lib/model/verification.ts';
+import { checkStatus } from '../../../src/lib/verify/steps/status.ts';
+import { encodeStatusList, generateDidKey, NOW, REVOKED_INDEX, signDi, statusListCredential, VALID_FROM, VC_V2, World, type DidKey } from '../../support/issuer.ts';
+
+const LISTS = 'https://status.mutants.tsumiki.test/lists';
+let issuer: DidKey;
+let world: World;
+
+const vc = (credentialStatus: JsonObject | JsonObject[], extra: JsonObject = {}): JsonObject => ({
+  '@context': [VC_V2],
+  id: 'urn:tsumiki:mutants:status',
+  type: ['VerifiableCredential'],
+  issuer: issuer.did,
+  validFrom: VALID_FROM,
+  credentialSubject: { id: 'did:example:learner' },
+  credentialStatus,
+  ...extra,
+});
+const parsedOf = (credential: JsonObject): ParsedCredential => ({ format: 'ob3-di', container: 'json', credential, bytes: new Uint8Array() });
+const status = (credential: JsonObject, env = world.env()): Promise<Check> => checkStatus(parsedOf(credential), credential, env);
+
+function entry(list: string, index: number | string = REVOKED_INDEX, extra: JsonObject = {}): JsonObject {
+  return { id: `${list}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(index), statusListCredential: list, ...extra };
+}
+
+/** A signed list at `url`, with `edit` applied to the unsigned list first. */
+async function serveList(url: string, edit: (list: JsonObject, subject: JsonObject) => void = () => {}, bits: readonly number[] = [REVOKED_INDEX]): Promise<JsonObject> {
+  const list = statusListCredential(url, issuer.did, bits);
+  edit(list, list.credentialSubject as JsonObject); // why: statusListCredential writes one subject object
+  const signed = await signDi(list, 'eddsa-rdfc-2022', issuer.pair);
+  world.serve(url, signed);
+  return signed;
+}
+
+beforeAll(async () => {
+  issuer = await generateDidKey('Ed25519');
+  world = new World();
+  await serveList(`${LISTS}/revocation`);
+  await serveList(`${LISTS}/no-encoded-list`, (_, s) => delete s.encodedList);
+  await serveList(`${LISTS}/undecodable`, (_, s) => (s.encodedList = 'uAAAAAAAA'));
+  await serveList(`${LISTS}/refresh`, (_, s) => (s.statusPurpose = 'refresh'));
+  await serveList(`${LISTS}/message`, (_, s) => (s.statusPurpose = 'message'), [8, 9]);
+  // Readable and signed, but no status list.
+  const notAList = statusListCredential(`${LISTS}/not-a-list`, issuer.did, []);
+  notAList.type = ['VerifiableCredential'];
+  world.serve(`${LISTS}/not-a-list`, await signDi(notAList, 'eddsa-rdfc-2022', issuer.pair));
+  // A list whose signature no longer holds (its subject changed after signing).
+  const tampered = structuredClone(await serveList(`${LISTS}/tampered`));
+  (tampered.credentialSubject as JsonObject).encodedList = encodeStatusList([]);
+  world.serve(`${LISTS}/tampered`, tampered);
+  // A list signed with a proof type this wallet does not verify.
+  const unsupported = statusListCredential(`${LISTS}/unsupported-proof`, issuer.did, [REVOKED_INDEX]);
+  world.serve(`${LISTS}/unsupported-proof`, { ...unsupported, proof: { type: 'FancySignature2099', proofPurpose: 'assertionMethod', verificationMethod: issuer.vm, proofValue: 'z111' } });
+  // A list the verifier cannot read: a context that is not bundled.
+  world.serve(`${LISTS}/unreadable`, { ...statusListCredential(`${LISTS}/unreadable`, issuer.did, []), '@context': [VC_V2, 'https://contexts.unknown.test/v1'] });
+});
+
+describe('bitstring entries: every way the list cannot be used says why (STATUS_LIST_INVALID, never passed)', () => {
+  it('a list URL the remote door refuses (not http/https) online: not-checked, reason error', async () => {
+    const check = await status(vc(entry('ftp://status.mutants.tsumiki.test/list')));
+    expect(check).toEqual({ id: 'status', outcome: 'not-checked', reason: 'error', code: 'FETCH_FAILED', data: { url: 'ftp://status.mutants.tsumiki.test/list' } });
+  });
+
+  it('offline with no cached list: not-checked, reason offline', async () => {
+    expect(await status(vc(entry(`${LISTS}/revocation`)), world.env({ online: false }))).toMatchObject({ outcome: 'not-checked', reason: 'offline', code: 'NEEDS_NETWORK' });
+  });
+
+  it('the list answers 404: FETCH_FAILED with the HTTP status', async () => {
+    expect(await status(vc(entry(`${LISTS}/missing`)))).toMatchObject({ outcome: 'not-checked', reason: 'error', code: 'FETCH_FAILED', data: { url: `${LISTS}/missing`, status: 404 } });
+  });
+
+  it.each([0, 9, 1.5, '2'])('statusSize %j is refused, and the problem names it', async (size) => {
+    const check = await status(vc(entry(`${LISTS}/revocation`, REVOKED_INDEX, { statusSize: size })));
+    expect(check).toMatchObject({ outcome: 'not-checked', reason: 'error', code: 'STATUS_LIST_INVALID' });
+    expect(String(check.data?.problem)).toBe(`statusSize ${JSON.stringify(size)} is not an integer from 1 to 8`);
+    expect(check.data?.url).toBe(`${LISTS}/revocation`);
+  });
+
+  it('a list that cannot be read (unknown context) is invalid, and says so', async () => {
+    const check = await status(vc(entry(`${LISTS}/unreadable`)));
+    expect(check).toMatchObject({ outcome: 'not-checked', reason: 'error', code: 'STATUS_LIST_INVALID', data: { url: `${LISTS}/unreadable`, fromCache: false } });
+    expect(String(check.data?.problem)).toMatch(/^the list cannot be read: \S/);
+  });
+
+  it('a signed credential that is no status list is invalid', async () => {
+    const check = await status(vc(entry(`${LISTS}/not-a-list`)));
+    expect(check).toMatchObject({ outcome: 'not-checked', code: 'STATUS_LIST_INVALID', data: { problem: 'not a status list credential', url: `${LISTS}/not-a-list` } });
+  });
+
+  it('a list whose own proof fails is invalid, naming the proof’s code', async () => {
+    const check = await status(vc(entry(`${LISTS}/tampered`)));
+    expect(check).toMatchObject({ outcome: 'not-checked', reason: 'error', code: 'STATUS_LIST_INVALID', data: { url: `${LISTS}/tampered` } });
+    expect(String(check.data?.problem)).toMatch(/^list proof: [A-Z_]+$/);
+  });
+
+  it('a list whose proof cannot be checked passes on the proof’s reason and code, with when it was fetched', async () => {
+    const check = await status(vc(entry(`${LISTS}/unsupported-proof`)));
+    expect(check).toEqual({ id: 'status', outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_PROOF', data: { url: `${LISTS}/unsupported-proof`, fetchedAt: NOW.toISOString(), fromCache: false } });
+  });
+
+  it('a list without encodedList is invalid', async () => {
+    expect(await status(vc(entry(`${LISTS}/no-encoded-list`)))).toMatchObject({ outcome: 'not-checked', code: 'STATUS_LIST_INVALID', data: { problem: 'no encodedList' } });
+  });
+
+  it('an encodedList that does not decode is invalid, with the decoder’s message', async () => {
+    const check = await status(vc(entry(`${LISTS}/undecodable`)));
+    expect(check).toMatchObject({ outcome: 'not-checked', code: 'STATUS_LIST_INVALID' });
+    expect(String(check.data?.problem)).not.toBe('');
+  });
+
+  it('a set bit for a purpose that is neither revocation nor suspension: UNSUPPORTED_STATUS with the value', async () => {
+    const check = await status(vc(entry(`${LISTS}/refresh`, REVOKED_INDEX, { statusPurpose: 'refresh' })));
+    expect(check).toEqual({
+      id: 'status',
+      outcome: 'not-checked',
+      reason: 'unsupported',
+      code: 'UNSUPPORTED_STATUS',
+      data: { url: `${LISTS}/refresh`, fetchedAt: NOW.toISOString(), fromCache: false, purpose: 'refresh', index: REVOKED_INDEX, value: 1 },
+    });
+  });
+
+  it('a clear bit for such a purpose is no news: passed', async () => {
+    expect(await status(vc(entry(`${LISTS}/refresh`, 3, { statusPurpose: 'refresh' })))).toMatchObject({ outcome: 'passed', code: 'NOT_REVOKED', data: { purpose: 'refresh', index: 3 } });
+  });
+
+  it('a multi-bit message entry reports its size and value', async () => {
+    const messages = [0, 1, 2, 3].map((v) => ({ status: `0x${v}`, message: `m${v}` }));
+    const check = await status(vc(entry(`${LISTS}/message`, 4, { statusPurpose: 'message', statusSize: 2, statusMessage: messages })));
+    expect(check).toMatchObject({ outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_STATUS', data: { purpose: 'message', index: 4, statusSize: 2, value: 3 } });
+  });
+
+  it('a revoked one-bit entry reports no statusSize and no value', async () => {
+    const check = await status(vc(entry(`${LISTS}/revocation`)));
+    expect(check).toEqual({ id: 'status', outcome: 'failed', code: 'REVOKED', data: { url: `${LISTS}/revocation`, fetchedAt: NOW.toISOString(), fromCache: false, purpose: 'revocation', index: REVOKED_INDEX } });
+  });
+});
+
+describe('other entries', () => {
+  it('a 1EdTech revocation list entry without an id is invalid', async () => {
+    expect(await status(vc({ type: '1EdTechRevocationList' }))).toEqual({ id: 'status', outcome: 'not-checked', reason: 'error', code: 'STATUS_LIST_INVALID', data: { problem: 'entry without id' } });
+  });
+
+  it('an entry of a type this wallet does not read is UNSUPPORTED_STATUS, naming its types', async () => {
+    expect(await status(vc({ id: `${LISTS}/x`, type: ['FancyStatus', 'OtherStatus'] }))).toEqual({
+      id: 'status',
+      outcome: 'not-checked',
+      reason: 'unsupported',
+      code: 'UNSUPPORTED_STATUS',
+      data: { type: 'FancyStatus,OtherStatus' },
+    });
+  });
+
+  it('no entry at all: not applicable', async () => {
+    const credential = vc({});
+    delete credential.credentialStatus;
+    expect(await status(credential)).toEqual({ id: 'status', outcome: 'not-checked', reason: 'not-applicable', code: 'NOT_APPLICABLE' });
+  });
+});
+
+describe('OB 2.0 revocation lists name assertions by id or by uid', () => {
+  const base = 'https://ob2.mutants.tsumiki.test';
+  const ob2World = new World()
+    .serve(`${base}/issuer.json`, { '@context': 'https://w3id.org/openbadges/v2', type: 'Issuer', id: `${base}/issuer.json`, name: 'OB2', revocationList: `${base}/revocations.json` })
+    .serve(`${base}/badge.json`, { '@context': 'https://w3id.org/openbadges/v2', type: 'BadgeClass', id: `${base}/badge.json`, name: 'B', issuer: `${base}/issuer.json` })
+    .serve(`${base}/revocations.json`, {
+      '@context': 'https://w3id.org/openbadges/v2',
+      type: 'RevocationList',
+      id: `${base}/revocations.json`,
+      issuer: `${base}/issuer.json`,
+      revokedAssertions: [{ uid: 'abc-123', revocationReason: 'by uid' }, 'urn:uuid:revoked-by-iri', { note: 'neither id nor uid' }],
+    });
+  const assertion = (extra: JsonObject): JsonObject => ({ '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', badge: `${base}/badge.json`, ...extra });
+  const ob2 = (a: JsonObject) => checkStatus({ format: 'ob2-signed', container: 'json', credential: a, bytes: new Uint8Array(), jws: 'x.y.z' }, a, ob2World.env());
+
+  it('an assertion revoked by its uid', async () => {
+    expect(await ob2(assertion({ id: 'urn:uuid:other', uid: 'abc-123' }))).toMatchObject({ outcome: 'failed', code: 'REVOKED', data: { reason: 'by uid' } });
+  });
+
+  it('an assertion revoked by a bare IRI entry: no reason', async () => {
+    expect(await ob2(assertion({ id: 'urn:uuid:revoked-by-iri' }))).toMatchObject({ outcome: 'failed', code: 'REVOKED', data: { reason: null } });
+  });
+
+  it('an entry with neither id nor uid revokes nothing; another uid is not revoked', async () => {
+    expect(await ob2(assertion({ id: 'urn:uuid:fine', uid: 'zzz' }))).toMatchObject({ outcome: 'passed', code: 'NOT_REVOKED', data: { method: 'RevocationList' } });
+    expect(await ob2(assertion({ uid: 'zzz' }))).toMatchObject({ outcome: 'passed', code: 'NOT_REVOKED' });
+  });
+});
