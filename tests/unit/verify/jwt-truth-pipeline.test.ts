@@ -14,7 +14,7 @@ import type { Check } from '../../../src/lib/model/verification.ts';
 import { createEnv, type VerifyEnv } from '../../../src/lib/verify/env.ts';
 import { verifyBytes, type Verification } from '../../../src/lib/verify/pipeline.ts';
 import { createRemote } from '../../../src/lib/verify/remote.ts';
-import { generateDidJwk, hashedEmail, NOW, ob3Credential, RECIPIENT_EMAIL, signJws, SUBJECT_ID, VALID_FROM, vcJwtPayload, World } from '../../support/issuer.ts';
+import { generateDidJwk, hashedEmail, NOW, ob3Credential, RECIPIENT_EMAIL, signJws, SUBJECT_ID, trusting, VALID_FROM, vcJwtPayload, World } from '../../support/issuer.ts';
 
 const VC_V1 = 'https://www.w3.org/2018/credentials/v1';
 const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
@@ -63,7 +63,13 @@ const vc20Payload = (did: string, claims: JsonObject): JsonObject => ({
 
 describe('pipeline wiring', () => {
   it('control: exp in the future and nbf in the past → verified', async () => {
-    const report = await verify(await signed((did) => vc20Payload(did, { nbf: seconds(VALID_FROM), exp: seconds('2030-01-01T00:00:00Z') })));
+    // The did:jwk issuer is trusted: `verified` needs a proven issuer (issue 12).
+    let issuer = '';
+    const jws = await signed((did) => {
+      issuer = did;
+      return vc20Payload(did, { nbf: seconds(VALID_FROM), exp: seconds('2030-01-01T00:00:00Z') });
+    });
+    const report = await verify(jws, new World().env({ online: false, trust: trusting([issuer]) }));
     expect(validity(report)).toMatchObject({ outcome: 'passed', code: 'WITHIN_VALIDITY' });
     expect(report.verdict).toBe('verified');
   });
