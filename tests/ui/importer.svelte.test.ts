@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { countBadges } from '../../src/lib/store/query.ts';
 import { Importer, type Source } from '../../src/ui/state/Importer.svelte.ts';
 import { openTest } from '../unit/store/helpers.ts';
+import { countBadges } from '../support/store.ts';
 
 // Client-transformed modules have web-style import.meta.url, so paths start from the project root.
 const file = (name: string, path: string): Source => ({ name, read: async () => new Uint8Array(readFileSync(join(process.cwd(), 'public/demo', path))) });

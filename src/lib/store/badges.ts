@@ -6,7 +6,7 @@
 import { TsumikiError } from '../errors.ts';
 import type { WalletDb } from './db.ts';
 import { contentId } from '../util/bytes.ts';
-import { guarded, toStoreError, writeTransaction } from './errors.ts';
+import { guarded, writeTransaction } from './errors.ts';
 import { normalizeTags, searchKey } from './normalize.ts';
 import type { AddResult, BadgeReport, NewBadge, OriginalRow, StoredBadge } from './types.ts';
 
@@ -104,29 +104,6 @@ export async function addBadge(db: WalletDb, input: NewBadge): Promise<AddResult
   const [result] = await addBadges(db, [input]);
   if (result === undefined) throw new TsumikiError('INTERNAL', 'addBadges returned no result');
   return result;
-}
-
-export type FileImportResult =
-  | { readonly ok: true; readonly results: readonly AddResult[] }
-  | { readonly ok: false; readonly error: TsumikiError };
-
-/**
- * Imports several files, each in its own transaction. A failure (say, quota) in one file leaves
- * that file entirely unwritten and does not undo the files before it; each file reports its fate.
- */
-export async function importFiles(
-  db: WalletDb,
-  files: readonly (readonly NewBadge[])[],
-): Promise<FileImportResult[]> {
-  const out: FileImportResult[] = [];
-  for (const file of files) {
-    try {
-      out.push({ ok: true, results: await addBadges(db, file) });
-    } catch (e) {
-      out.push({ ok: false, error: toStoreError(e, 'import') });
-    }
-  }
-  return out;
 }
 
 export function getBadge(db: WalletDb, id: string): Promise<StoredBadge | undefined> {

@@ -1,13 +1,7 @@
 /**
- * Lists for the wallet screen. A list row carries no bytes and no image, so reading 1,000 of them
- * is cheap; one index narrows the rows when a tag, issuer or verdict is given, and the rest is
- * filtered and sorted in memory (at this size that beats more compound indexes).
- * Every function here reads only IndexedDB, so it can run inside Dexie's `liveQuery`.
+ * The wallet list's filter and sort, on rows already in memory (ui/state/Wallet.svelte.ts reads
+ * every row once through a live query; a keystroke costs a scan, not a database read).
  */
-import type { Collection } from 'dexie';
-import type { WalletDb } from './db.ts';
-import { guarded } from './errors.ts';
-import { normalizeTags, searchWords } from './normalize.ts';
 import type { BadgeQuery, BadgeSort, StoredBadge } from './types.ts';
 
 function timeOf(iso: string | null): number | null {
@@ -20,14 +14,6 @@ function timeOf(iso: string | null): number | null {
 export function isExpired(badge: StoredBadge, now: Date): boolean {
   const t = timeOf(badge.summary.expiresAt);
   return t !== null && t <= now.getTime();
-}
-
-function candidates(db: WalletDb, q: BadgeQuery, tags: readonly string[]): Collection<StoredBadge, string> {
-  const [firstTag] = tags;
-  if (firstTag !== undefined) return db.badges.where('tags').equals(firstTag);
-  if (q.issuerId !== undefined) return db.badges.where('summary.issuerId').equals(q.issuerId);
-  if (q.verdict !== undefined) return db.badges.where('report.verdict').equals(q.verdict);
-  return db.badges.toCollection();
 }
 
 export function matches(badge: StoredBadge, q: BadgeQuery, words: readonly string[], tags: readonly string[]): boolean {
@@ -64,53 +50,4 @@ export function comparator(sort: BadgeSort, locale?: string): (a: StoredBadge, b
     case 'issuer':
       return (a, b) => collator.compare(a.summary.issuerName, b.summary.issuerName) || byTitle(a, b);
   }
-}
-
-/** Search, filter and sort the wallet (default sort: newest issued first). */
-export function listBadges(db: WalletDb, q: BadgeQuery): Promise<StoredBadge[]> {
-  const words = q.text === undefined ? [] : searchWords(q.text);
-  const tags = normalizeTags(q.tags ?? []);
-  return guarded('read', async () => {
-    const rows = await candidates(db, q, tags)
-      .filter((b) => matches(b, q, words, tags))
-      .toArray();
-    return rows.sort(comparator(q.sort ?? 'issued-desc', q.locale));
-  });
-}
-
-export interface IssuerEntry {
-  readonly issuerId: string;
-  readonly issuerName: string;
-  readonly count: number;
-}
-
-/** Issuers for the filter menu, by name. */
-export function listIssuers(db: WalletDb, locale?: string): Promise<IssuerEntry[]> {
-  return guarded('read', async () => {
-    const by = new Map<string, { issuerId: string; issuerName: string; count: number }>();
-    await db.badges.each((b) => {
-      const { issuerId, issuerName } = b.summary;
-      const e = by.get(issuerId);
-      if (e === undefined) by.set(issuerId, { issuerId, issuerName, count: 1 });
-      else e.count += 1;
-    });
-    const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-    return [...by.values()].sort((a, b) => collator.compare(a.issuerName, b.issuerName));
-  });
-}
-
-/** Tags in use with their counts, for the filter menu. */
-export function listTags(db: WalletDb, locale?: string): Promise<{ tag: string; count: number }[]> {
-  return guarded('read', async () => {
-    const counts = new Map<string, number>();
-    await db.badges.each((b) => {
-      for (const t of b.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
-    });
-    const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-    return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => collator.compare(a.tag, b.tag));
-  });
-}
-
-export function countBadges(db: WalletDb): Promise<number> {
-  return guarded('read', () => db.badges.count());
 }

@@ -4,7 +4,6 @@ import {
   addBadges,
   getBadge,
   getOriginal,
-  importFiles,
   setNote,
   setTags,
   updateReport,
@@ -12,7 +11,7 @@ import {
 import { contentId } from '../../../src/lib/util/bytes.ts';
 import { getImage, decodeImageDataUri } from '../../../src/lib/store/media.ts';
 import { deleteBadge, deleteBadges, purgeTrash, undoDelete } from '../../../src/lib/store/trash.ts';
-import { listBadges, listIssuers, listTags } from '../../../src/lib/store/query.ts';
+import { importFiles, listBadges, listIssuers, listTags } from '../../support/store.ts';
 import { getCached, getSetting, pruneCache, putCached, setSetting } from '../../../src/lib/store/kv.ts';
 import { credentialJson, newBadge, NOW, openTest, utf8 } from './helpers.ts';
 

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { Dexie, liveQuery } from 'dexie';
 import { IDBFactory } from 'fake-indexeddb';
 import { addBadge, setTags } from '../../../src/lib/store/badges.ts';
-import { listBadges } from '../../../src/lib/store/query.ts';
 import { deleteBadge, undoDelete } from '../../../src/lib/store/trash.ts';
 import { newBadge, NOW, openTest } from './helpers.ts';
+import { listBadges } from '../../support/store.ts';
 
 const deps = Dexie.dependencies;
 const saved = deps.indexedDB;

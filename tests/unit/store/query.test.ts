@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { addBadges } from '../../../src/lib/store/badges.ts';
 import type { WalletDb } from '../../../src/lib/store/db.ts';
-import { isExpired, listBadges } from '../../../src/lib/store/query.ts';
+import { isExpired } from '../../../src/lib/store/query.ts';
 import { searchKey } from '../../../src/lib/store/normalize.ts';
 import type { BadgeQuery, BadgeSort, StoredBadge } from '../../../src/lib/store/types.ts';
 import { VERDICTS } from '../../../src/lib/model/verification.ts';
 import { newBadge, NOW, openTest, rng, type BadgeSpec } from './helpers.ts';
+import { listBadges } from '../../support/store.ts';
 
 const ISSUERS = [
   'Keio University',

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { addBadges, getBadge, importFiles, setNote } from '../../../src/lib/store/badges.ts';
+import { addBadges, getBadge, setNote } from '../../../src/lib/store/badges.ts';
 import { isQuotaError, toStoreError } from '../../../src/lib/store/errors.ts';
 import { deleteBadge, undoDelete } from '../../../src/lib/store/trash.ts';
 import { TsumikiError } from '../../../src/lib/errors.ts';
 import { newBadge, openTest } from './helpers.ts';
 import { failWritesAfter } from './quota-helper.ts';
+import { importFiles } from '../../support/store.ts';
 
 let undo: (() => void) | undefined;
 afterEach(() => {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { openWallet, type WalletDb } from '../../../src/lib/store/db.ts';
 import { SCHEMA_VERSION, VERSIONS } from '../../../src/lib/store/versions.ts';
-import { listBadges } from '../../../src/lib/store/query.ts';
 import { getOriginal } from '../../../src/lib/store/badges.ts';
 import { freshIdb, NOW, utf8 } from './helpers.ts';
+import { listBadges } from '../../support/store.ts';
 
 describe('schema versions are append-only', () => {
   test('v1 is exactly what shipped (never edit a shipped version: append a new one)', () => {

@@ -5,10 +5,10 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openWallet } from '../../../src/lib/store/db.ts';
 import { getBadge, getOriginal } from '../../../src/lib/store/badges.ts';
 import { getImage } from '../../../src/lib/store/media.ts';
-import { countBadges, listBadges } from '../../../src/lib/store/query.ts';
 import { importBytes, mimeOf } from '../../../src/lib/wallet/import.ts';
 import { reverifyBadge } from '../../../src/lib/wallet/reverify.ts';
 import { createRemote, type FetchLike } from '../../../src/lib/verify/remote.ts';
+import { countBadges, listBadges } from '../../support/store.ts';
 import { generateDidKey, NOW as TEST_NOW, ob3Credential, signDi } from '../../support/issuer.ts';
 
 const NOW = new Date('2026-02-01T00:00:00Z');

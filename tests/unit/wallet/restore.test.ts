@@ -9,11 +9,11 @@ import { exportBackup, MIN_ITERATIONS } from '../../../src/lib/store/backup.ts';
 import { seal, unseal } from '../../../src/lib/store/backup-envelope.ts';
 import { contentId, toBase64 } from '../../../src/lib/util/bytes.ts';
 import { openWallet, type WalletDb } from '../../../src/lib/store/db.ts';
-import { listBadges } from '../../../src/lib/store/query.ts';
 import type { StoredBadge } from '../../../src/lib/store/types.ts';
 import { importBytes } from '../../../src/lib/wallet/import.ts';
 import { restoreWallet } from '../../../src/lib/wallet/restore.ts';
 import { createRemote, type Remote } from '../../../src/lib/verify/remote.ts';
+import { listBadges } from '../../support/store.ts';
 import { ACHIEVEMENT_NAME, createTestIssuers, EXPIRED_UNTIL, tamperValue, textOf, type Signed, type TestIssuers } from '../../support/issuer.ts';
 
 const PASS = 'correct horse battery staple';
