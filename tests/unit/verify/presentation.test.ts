@@ -20,11 +20,13 @@ import { createEnv } from '../../../src/lib/verify/env.ts';
 import { contextLoader } from '../../../src/lib/verify/loader.ts';
 import { verifyBytes } from '../../../src/lib/verify/pipeline.ts';
 import { verifyPresentation, type PresentationResult } from '../../../src/lib/verify/presentation.ts';
-import { generateDidKey, hashedEmail, NOW, ob3Credential, RECIPIENT_EMAIL, SALT, signDi, signJws, SIGNED_AT, VC_V2, vcJwtPayload, type DidKey } from '../../support/issuer.ts';
+import { dccRegistryJson, generateDidKey, hashedEmail, NOW, ob3Credential, RECIPIENT_EMAIL, SALT, signDi, signJws, SIGNED_AT, trusting, VC_V2, vcJwtPayload, type DidKey } from '../../support/issuer.ts';
 
 const run = promisify(execFile);
 const enc = (v: unknown) => new TextEncoder().encode(typeof v === 'string' ? v : JSON.stringify(v));
 const env = () => createEnv({ now: NOW });
+/** An environment in which the user trusts `issuers`: a self-made did:key issuer is `verified` only then (issue 12). */
+const trustedEnv = (...issuers: string[]) => createEnv({ now: NOW, trust: trusting(issuers) });
 const CHALLENGE = 'c-8f3a1d';
 const DOMAIN = 'verifier.tsumiki.test';
 
@@ -39,14 +41,15 @@ const codes = (r: PresentationResult) => Object.fromEntries(r.checks.map((c) => 
 
 let holder: DidKey;
 let stranger: DidKey;
+let credentialIssuer: DidKey;
 let credential: JsonObject;
 let vpOf: (holderId: JsonObject['holder']) => JsonObject;
 
 beforeAll(async () => {
   holder = await generateDidKey('Ed25519');
   stranger = await generateDidKey('Ed25519');
-  const issuer = await generateDidKey('Ed25519');
-  credential = await signDi(ob3Credential({ id: 'urn:uuid:6f1c0e46-0d4e-4d7e-9a0e-3f0a8f3c2b11', issuerId: issuer.did, identityHash: await hashedEmail(RECIPIENT_EMAIL, SALT) }), 'eddsa-rdfc-2022', issuer.pair);
+  credentialIssuer = await generateDidKey('Ed25519');
+  credential = await signDi(ob3Credential({ id: 'urn:uuid:6f1c0e46-0d4e-4d7e-9a0e-3f0a8f3c2b11', issuerId: credentialIssuer.did, identityHash: await hashedEmail(RECIPIENT_EMAIL, SALT) }), 'eddsa-rdfc-2022', credentialIssuer.pair);
   vpOf = (holderId) => ({ '@context': [VC_V2], type: ['VerifiablePresentation'], holder: holderId, verifiableCredential: [credential] });
 });
 
@@ -144,7 +147,7 @@ describe('verifyPresentation', () => {
 describe('verifyBytes with presentations and envelopes', () => {
   it('carries the presentation result beside each credential’s own', async () => {
     const vp = await signVp(vpOf(holder.did), holder, { challenge: CHALLENGE });
-    const r = await verifyBytes(enc(vp), env(), { challenge: CHALLENGE });
+    const r = await verifyBytes(enc(vp), trustedEnv(credentialIssuer.did), { challenge: CHALLENGE });
     expect(r.credentials.map((c) => c.verification.verdict)).toEqual(['verified']);
     expect(r.presentation).toMatchObject({ verdict: 'verified', holder: holder.did });
     expect((await verifyBytes(enc(vp), env(), { challenge: 'other' })).presentation?.verdict).toBe('failed');
@@ -165,7 +168,7 @@ describe('verifyBytes with presentations and envelopes', () => {
     const vc = ob3Credential({ id: 'urn:uuid:2d6a3c8e-enveloped', issuerId: issuer.did, identityHash: await hashedEmail(RECIPIENT_EMAIL, SALT) });
     const jws = await signJws(vcJwtPayload(vc), { alg: 'EdDSA', typ: 'vc+jwt', kid: issuer.vm }, (await importJWK(issuer.privateJwk, 'EdDSA')) as CryptoKey); // why: as above
     const envelope = { '@context': VC_V2, id: `data:application/vc+jwt,${jws}`, type: 'EnvelopedVerifiableCredential' };
-    const r = await verifyBytes(enc(envelope), env());
+    const r = await verifyBytes(enc(envelope), trustedEnv(issuer.did));
     expect(r.error).toBeUndefined();
     expect(r.credentials.map((c) => [c.format, c.verification.verdict])).toEqual([['ob3-jwt', 'verified']]);
   });
@@ -185,7 +188,10 @@ describe('the CLI says the same', () => {
       writeFileSync(file, JSON.stringify(cases[name]!.vp)); // why: name is a key of cases
       return file;
     });
-    const out: { stdout: string; code?: number } = await run('npx', ['tsx', 'src/cli/tsumiki.ts', 'verify', '--json', '--now', NOW.toISOString(), '--challenge', CHALLENGE, '--domain', DOMAIN, ...files]).catch((e: { stdout: string; code: number }) => e);
+    // The credentials' did:key issuer is listed in a registry given with --trust (issue 12).
+    const registry = join(dir, 'registry.json');
+    writeFileSync(registry, dccRegistryJson([credentialIssuer.did]));
+    const out: { stdout: string; code?: number } = await run('npx', ['tsx', 'src/cli/tsumiki.ts', 'verify', '--json', '--now', NOW.toISOString(), '--trust', registry, '--challenge', CHALLENGE, '--domain', DOMAIN, ...files]).catch((e: { stdout: string; code: number }) => e);
     expect(out.code).toBe(1); // some presentations failed, though every credential is verified
     const rows = (JSON.parse(out.stdout) as { results: Array<{ file: string; verdict: string; presentation: { verdict: string; holder: string | null; checks: Array<{ id: string; code: string }> } }> }).results;
     expect(rows).toHaveLength(4);
@@ -196,7 +202,7 @@ describe('the CLI says the same', () => {
       expect(row.verdict, name).toBe('verified'); // the credential itself
       expect(row.presentation, name).toEqual({ verdict: inProcess.verdict, holder: inProcess.holder, checks: inProcess.checks.map((c) => ({ id: c.id, outcome: c.outcome, code: c.code, ...(c.outcome === 'not-checked' ? { reason: c.reason } : {}), ...(c.data ? { data: c.data } : {}) })) });
     }
-    const human: { stdout: string } = await run('npx', ['tsx', 'src/cli/tsumiki.ts', 'verify', '--now', NOW.toISOString(), '--challenge', CHALLENGE, '--domain', DOMAIN, files[0]!]); // why: four files
+    const human: { stdout: string } = await run('npx', ['tsx', 'src/cli/tsumiki.ts', 'verify', '--now', NOW.toISOString(), '--trust', registry, '--challenge', CHALLENGE, '--domain', DOMAIN, files[0]!]); // why: four files
     expect(human.stdout).toMatch(new RegExp(`^✔ Presentation: Verified — .*right\\.json \\(holder ${holder.did}\\)$`, 'm'));
     expect(human.stdout).toContain('Signed by the holder the presentation names');
     expect(rows.map((r) => [r.presentation.verdict, r.presentation.checks.map((c) => c.code).join(' ')])).toEqual([
