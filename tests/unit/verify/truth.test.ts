@@ -9,7 +9,7 @@ import type { Check } from '../../../src/lib/model/verification.ts';
 import { createEnv } from '../../../src/lib/verify/env.ts';
 import { verifyBytes, type CredentialResult } from '../../../src/lib/verify/pipeline.ts';
 import { summarize } from '../../../src/lib/wallet/summary.ts';
-import { generateDidKey, NOW, ob3Credential, signDi, type DidKey } from '../../support/issuer.ts';
+import { generateDidKey, NOW, ob3Credential, signDi, trusting, type DidKey } from '../../support/issuer.ts';
 
 let key: DidKey | undefined;
 async function issuer(): Promise<DidKey> {
@@ -17,12 +17,12 @@ async function issuer(): Promise<DidKey> {
   return key;
 }
 
-/** Sign the test credential changed by `change`, then verify it offline at NOW. */
+/** Sign the test credential changed by `change`, then verify it offline at NOW, its did:key issuer trusted (issue 12). */
 async function verifyChanged(change: (c: JsonObject) => JsonObject): Promise<CredentialResult> {
   const k = await issuer();
   const base = ob3Credential({ id: 'urn:uuid:0b3c0000-0000-4000-8000-000000000001', issuerId: k.did, identityHash: 'sha256$00' });
   const signed = await signDi(change(base), 'eddsa-rdfc-2022', k.pair);
-  const r = await verifyBytes(new TextEncoder().encode(JSON.stringify(signed)), createEnv({ now: NOW }));
+  const r = await verifyBytes(new TextEncoder().encode(JSON.stringify(signed)), createEnv({ now: NOW, trust: trusting([k.did]) }));
   expect(r.error).toBeUndefined();
   return r.credentials[0] as CredentialResult; // why: one credential in, one result out
 }
