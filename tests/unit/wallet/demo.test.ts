@@ -1,10 +1,12 @@
 /** The committed demo wallet (public/demo/, made by `npm run demo`) verifies as its index says, offline. */
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
+import { headlineOf } from '../../../src/lib/model/headline.ts';
 import { createEnv } from '../../../src/lib/verify/env.ts';
 import { verifyBytes } from '../../../src/lib/verify/pipeline.ts';
 import { summarize } from '../../../src/lib/wallet/summary.ts';
 import { badgeDetails } from '../../../src/lib/wallet/details.ts';
+import { trustingDemo } from '../../support/issuer.ts';
 
 const NOW = new Date('2026-02-01T00:00:00Z');
 const demo = (f: string) => new Uint8Array(readFileSync(new URL(`../../../public/demo/${f}`, import.meta.url)));
@@ -22,7 +24,8 @@ test('eight demo files in four containers', () => {
 });
 
 test.each(index.files.map((f) => [f.file, f.expect] as const))('%s → %s', async (file, expected) => {
-  const r = await verifyBytes(demo(file), createEnv({ now: NOW }));
+  // The user trusts the two demo issuers (pins): a bare did:key is `verified` only then (issue 12).
+  const r = await verifyBytes(demo(file), createEnv({ now: NOW, trust: await trustingDemo() }));
   expect(r.error).toBeUndefined();
   const [c] = r.credentials;
   expect(c?.verification.verdict).toBe(expected);
@@ -30,6 +33,12 @@ test.each(index.files.map((f) => [f.file, f.expect] as const))('%s → %s', asyn
     expect(c?.verification.checks).toContainEqual(expect.objectContaining({ id: 'validity-period', code: 'EXPIRED' }));
   }
   expect(c?.verification.checks).toContainEqual(expect.objectContaining({ id: 'issuer-key', outcome: 'passed' }));
+  if (expected === 'verified') {
+    // Untrusted, a demo badge's issuer is only a published demo key: incomplete, UNKNOWN_ISSUER — never GENUINE.
+    const [alone] = (await verifyBytes(demo(file), createEnv({ now: NOW }))).credentials;
+    expect(alone?.verification.verdict).toBe('incomplete');
+    expect(headlineOf(alone!.verification.checks).headline).toBe('UNKNOWN_ISSUER');
+  }
   const issuerId = String((c?.parsed.credential.issuer as { id: string }).id); // why: demo issuers are Profile objects
   expect(Object.values(key.keys).map((k) => `did:key:${k.publicKeyMultibase}`)).toContain(issuerId);
   const { summary, imageDataUri } = summarize(c!.parsed, c!.reading);
