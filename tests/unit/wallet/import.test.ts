@@ -7,14 +7,24 @@ import { getBadge, getOriginal } from '../../../src/lib/store/badges.ts';
 import { getImage } from '../../../src/lib/store/media.ts';
 import { importBytes, mimeOf } from '../../../src/lib/wallet/import.ts';
 import { reverifyBadge } from '../../../src/lib/wallet/reverify.ts';
-import { createRemote, type FetchLike } from '../../../src/lib/verify/remote.ts';
+import { createEnv } from '../../../src/lib/verify/env.ts';
+import { verifyBytes } from '../../../src/lib/verify/pipeline.ts';
+import { createRemote, type FetchLike, type Remote } from '../../../src/lib/verify/remote.ts';
 import { countBadges, listBadges } from '../../support/store.ts';
-import { generateDidKey, NOW as TEST_NOW, ob3Credential, signDi } from '../../support/issuer.ts';
+import { generateDidKey, NOW as TEST_NOW, ob3Credential, signDi, trusting } from '../../support/issuer.ts';
 
 const NOW = new Date('2026-02-01T00:00:00Z');
 const fixture = (p: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${p}`, import.meta.url)));
 const offline = createRemote({ online: false });
 const open = () => openWallet({ indexedDB: new IDBFactory(), IDBKeyRange, now: () => NOW });
+
+/** The DCC fixtures' did:key issuer. */
+const DCC_ISSUER = 'did:key:z6MknNQD1WHLGGraFi6zcbGevuAgkVfdyCdtZnQTGWVVvR5Q';
+/**
+ * Verification with the user's trust set, passed as `verify` the way the app passes its worker: a bare
+ * did:key issuer is `verified` only when trusted (issue 12), and importBytes' own default has no trust set.
+ */
+const trustingVerify = (now: Date, remote: Remote, issuers: readonly string[] = [DCC_ISSUER]) => (bytes: Uint8Array) => verifyBytes(bytes, createEnv({ now, remote, trust: trusting(issuers) }));
 
 /** The OB 2.0 signed fixture's key, badge class and issuer, served from memory. */
 const OB2_ASSETS: Record<string, string> = {
@@ -37,7 +47,7 @@ describe('importBytes', () => {
   ])('%s → %s, stored with its original bytes', async (path, verdict, container, mime) => {
     const db = await open();
     const bytes = fixture(path);
-    const r = await importBytes(db, bytes, { fileName: path, now: NOW, remote: offline });
+    const r = await importBytes(db, bytes, { fileName: path, now: NOW, remote: offline, verify: trustingVerify(NOW, offline) });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.fileName).toBe(path);
@@ -108,7 +118,8 @@ describe('importBytes', () => {
     const db = await open();
     const body = fixture('ob3/dcc-verifier-core/v2NoStatus.json');
     const fetch: FetchLike = async () => ({ status: 200, headers: { get: () => 'application/json' }, arrayBuffer: async () => body.slice().buffer });
-    const r = await importBytes(db, new TextEncoder().encode('https://badges.example.org/v2'), { now: NOW, remote: createRemote({ online: true, fetch }) });
+    const remote = createRemote({ online: true, fetch });
+    const r = await importBytes(db, new TextEncoder().encode('https://badges.example.org/v2'), { now: NOW, remote, verify: trustingVerify(NOW, remote) });
     expect(r.ok && r.credentials[0]?.verdict).toBe('verified');
     const id = r.ok ? r.credentials[0]!.id : '';
     expect(new TextDecoder().decode((await getOriginal(db, id))?.bytes).trim()).toBe(new TextDecoder().decode(body).trim());
@@ -117,8 +128,8 @@ describe('importBytes', () => {
 
   test('searchable by title and filterable by verdict', async () => {
     const db = await open();
-    await importBytes(db, fixture('ob3/dcc-verifier-core/v2NoStatus.json'), { now: NOW, remote: offline });
-    await importBytes(db, fixture('ob3/1edtech-validator/simple-json.png'), { now: NOW, remote: offline });
+    await importBytes(db, fixture('ob3/dcc-verifier-core/v2NoStatus.json'), { now: NOW, remote: offline, verify: trustingVerify(NOW, offline) });
+    await importBytes(db, fixture('ob3/1edtech-validator/simple-json.png'), { now: NOW, remote: offline, verify: trustingVerify(NOW, offline) });
     const verified = await listBadges(db, { verdict: 'verified', now: NOW });
     expect(verified).toHaveLength(1);
     const { id, summary } = verified[0]!;
@@ -132,14 +143,15 @@ describe('importBytes', () => {
     // Signed 2025, valid until 2030: verified at the test's NOW, expired when checked again in 2031.
     const key = await generateDidKey('Ed25519');
     const signed = await signDi(ob3Credential({ id: 'urn:uuid:7b1f0c52-0000-4000-8000-00000000000a', issuerId: key.did, identityHash: 'sha256$00' }), 'eddsa-rdfc-2022', key.pair);
-    const r = await importBytes(db, new TextEncoder().encode(JSON.stringify(signed)), { now: TEST_NOW, remote: offline });
+    const r = await importBytes(db, new TextEncoder().encode(JSON.stringify(signed)), { now: TEST_NOW, remote: offline, verify: trustingVerify(TEST_NOW, offline, [key.did]) });
     const id = r.ok ? r.credentials[0]!.id : '';
     const before = (await getBadge(db, id))?.report.verdict;
-    const after = await reverifyBadge(db, id, { now: new Date('2031-01-01T00:00:00Z'), remote: offline });
+    const later = new Date('2031-01-01T00:00:00Z');
+    const after = await reverifyBadge(db, id, { now: later, remote: offline, verify: trustingVerify(later, offline, [key.did]) });
     expect(after?.verdict).toBe('failed');
     expect(after?.checks).toContainEqual(expect.objectContaining({ id: 'validity-period', code: 'EXPIRED' }));
     expect((await getBadge(db, id))?.report.verdict).toBe('failed');
-    expect(before).not.toBe('failed');
+    expect(before).toBe('verified');
     expect(await reverifyBadge(db, 'nope', { now: NOW, remote: offline })).toBeNull();
   });
 });
