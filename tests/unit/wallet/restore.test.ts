@@ -12,6 +12,7 @@ import { openWallet, type WalletDb } from '../../../src/lib/store/db.ts';
 import type { StoredBadge } from '../../../src/lib/store/types.ts';
 import { importBytes } from '../../../src/lib/wallet/import.ts';
 import { restoreWallet } from '../../../src/lib/wallet/restore.ts';
+import { verifyBytes } from '../../../src/lib/verify/pipeline.ts';
 import { createRemote, type Remote } from '../../../src/lib/verify/remote.ts';
 import { listBadges } from '../../support/store.ts';
 import { ACHIEVEMENT_NAME, createTestIssuers, EXPIRED_UNTIL, tamperValue, textOf, type Signed, type TestIssuers } from '../../support/issuer.ts';
@@ -31,11 +32,17 @@ beforeAll(async () => {
   offline = createRemote({ online: false });
 }, 60_000);
 
+/**
+ * Verification in the test issuers' world with its trust set (the user trusts the test issuers), passed as
+ * `verify` the way the app passes its worker: `verified` needs a proven issuer (issue 12).
+ */
+const trustedVerify = (online: boolean) => (bytes: Uint8Array) => verifyBytes(bytes, issuers.world.env({ now, online }));
+
 let serial = 0;
 const open = (): Promise<WalletDb> => openWallet({ indexedDB: new IDBFactory(), IDBKeyRange, name: `restore-${++serial}`, now: () => now });
 
 async function importSigned(db: WalletDb, signed: Signed): Promise<string> {
-  const r = await importBytes(db, enc(textOf(signed)), { now, remote });
+  const r = await importBytes(db, enc(textOf(signed)), { now, remote, verify: trustedVerify(true) });
   if (!r.ok) throw new Error(`import failed: ${r.error.code}`);
   return r.credentials[0]?.id ?? '';
 }
@@ -93,7 +100,7 @@ describe('restore re-derives every summary and report from the stored bytes', ()
 
     for (const mode of ['replace', 'merge'] as const) {
       const target = await open();
-      expect(await restoreWallet(target, forged, PASS, mode, { now, remote })).toMatchObject({ added: 3, duplicates: 0 });
+      expect(await restoreWallet(target, forged, PASS, mode, { now, remote, verify: trustedVerify(true) })).toMatchObject({ added: 3, duplicates: 0 });
       const rows = new Map((await target.badges.toArray()).map((b) => [b.id, b]));
       for (const id of [validId, expiredId, tamperedId]) {
         const [restored, imported] = [rows.get(id), honest.get(id)];
@@ -120,7 +127,7 @@ describe('restore re-derives every summary and report from the stored bytes', ()
       for (const b of badges) b.report = VERIFIED;
     });
     const target = await open();
-    await restoreWallet(target, forged, PASS, 'replace', { now, remote: offline });
+    await restoreWallet(target, forged, PASS, 'replace', { now, remote: offline, verify: trustedVerify(false) });
     const row = await target.badges.get(id);
     // The status list was never fetched on this device: not "verified" on the file's word.
     expect(row?.report.verdict).toBe('incomplete');
@@ -138,7 +145,7 @@ describe('restore re-derives every summary and report from the stored bytes', ()
       badges.push({ ...first, id: junkId, bytes: toBase64(junk), credentialId: 'urn:forged', summary: FORGED_SUMMARY, report: VERIFIED });
     });
     const target = await open();
-    expect(await restoreWallet(target, forged, PASS, 'replace', { now, remote })).toMatchObject({ added: 2 });
+    expect(await restoreWallet(target, forged, PASS, 'replace', { now, remote, verify: trustedVerify(true) })).toMatchObject({ added: 2 });
     const row = await target.badges.get(junkId);
     expect(row?.report.verdict).toBe('rejected');
     expect(row?.summary).toEqual({ title: '', issuerName: '', issuerId: '', issuedAt: null, expiresAt: null, searchText: '' });
