@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInput } from '../../../src/lib/formats/parse.ts';
 import { createDeviceKey, signPresentation, verifyPresentationProof } from '../../../src/lib/share/holder.ts';
 import { presentationOf } from '../../../src/lib/share/share.ts';
+import { vcInstant } from '../../../src/lib/verify/reading/dates.ts';
 
 function aCredential() {
   const out = parseInput(new Uint8Array(readFileSync('tests/fixtures/ob3/dcc-verifier-core/v2NoStatus.json')));
@@ -30,5 +31,19 @@ describe('bug: a challenge with surrounding spaces never verifies', () => {
     const key = await createDeviceKey();
     const vp = await signPresentation(presentationOf(aCredential()), key, { challenge: 'abc' });
     expect(await verifyPresentationProof(vp, { challenge: 'abc' })).toMatchObject({ outcome: 'passed' });
+  });
+});
+
+// src/lib/verify/reading/dates.ts:30 builds the instant with Date.UTC(y, …), which reads years 0–99 as
+// 1900–1999: "0099-01-01T00:00:00Z" becomes 1999-01-01, and the reading shows that date. (The verdict
+// does not change: both instants are long past.) `valid()` (dates.ts:13) has the same slip, so
+// 0000-02-29 (a leap day in the proleptic Gregorian calendar xsd:dateTime uses) is refused.
+describe('bug: years 0000–0099 read as 1900–1999', () => {
+  it.fails.each(['0001-01-01T00:00:00Z', '0099-12-31T23:59:59Z', '0000-02-29T00:00:00Z'])('%s reads as itself', (text) => {
+    expect(vcInstant(text)).toBe(Date.parse(text));
+  });
+
+  it('(year 0100 and later read right)', () => {
+    expect(vcInstant('0100-01-01T00:00:00Z')).toBe(Date.parse('0100-01-01T00:00:00Z'));
   });
 });
