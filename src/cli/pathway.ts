@@ -1,5 +1,5 @@
 /**
- * `tsumiki pathway PATHWAY.json BADGE... [--json] [--online] [--now ISO-DATE] [--lang en|ja] [--count-unverified]`
+ * `tsumiki pathway PATHWAY.json BADGE... [--json] [--online] [--now ISO-DATE] [--lang en|ja] [--count-unverified] [--trust LIST]...`
  *
  * Verifies each badge file with the same pipeline as `verify` (offline unless --online; every
  * credential inside a CLR is verified on its own), then prints the pathway progress. Exit 0 when
@@ -10,10 +10,11 @@ import { parseArgs } from 'node:util';
 import type { Lang } from '../lib/i18n/lang.ts';
 import { badgeFacts, parsePathway, pathwayWords as w, pickText, progress, type NodeProgress, type Pathway, type Progress, type StackBadge, type VerificationLike } from '../lib/stack/index.ts';
 import { createEnv, type VerifyEnv } from '../lib/verify/env.ts';
+import { withTrust } from './trust.ts';
 import { verifyBytes } from '../lib/verify/pipeline.ts';
 import { createRemote } from '../lib/verify/remote.ts';
 
-export const PATHWAY_USAGE = '  tsumiki pathway PATHWAY.json BADGE... [--json] [--online] [--now ISO-DATE] [--lang en|ja] [--count-unverified]';
+export const PATHWAY_USAGE = '  tsumiki pathway PATHWAY.json BADGE... [--json] [--online] [--now ISO-DATE] [--lang en|ja] [--count-unverified] [--trust LIST]...';
 
 interface Unreadable {
   readonly file: string;
@@ -111,7 +112,7 @@ export async function pathwayCommand(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, online: { type: 'boolean' }, now: { type: 'string' }, lang: { type: 'string' }, 'count-unverified': { type: 'boolean' } },
+      options: { json: { type: 'boolean' }, online: { type: 'boolean' }, now: { type: 'string' }, lang: { type: 'string' }, 'count-unverified': { type: 'boolean' }, trust: { type: 'string', multiple: true } },
     });
   } catch (e) {
     err(`tsumiki: ${e instanceof Error ? e.message : String(e)}\nusage:\n${PATHWAY_USAGE}`);
@@ -138,7 +139,13 @@ export async function pathwayCommand(argv: string[]): Promise<number> {
     else for (const e of checked.errors) err(`${pathwayFile}${e.path === '' ? '' : ` ${e.path}`}: ${e.code}: ${w.errorText(e, lang)}`);
     return 2;
   }
-  const env = createEnv({ now, remote: createRemote({ online: values.online === true }) });
+  let env: VerifyEnv;
+  try {
+    env = await withTrust(createEnv({ now, remote: createRemote({ online: values.online === true }) }), values.trust);
+  } catch (e) {
+    err(`tsumiki: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
   const facts: StackBadge[] = [];
   const unreadable: Unreadable[] = [];
   for (const file of files) {

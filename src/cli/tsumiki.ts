@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { createEnv, type VerifyEnv } from '../lib/verify/env.ts';
 import { createRemote } from '../lib/verify/remote.ts';
 import { verifyBytes, type InputResult } from '../lib/verify/pipeline.ts';
-import { readTrustList } from '../lib/trust/lists.ts';
+import { withTrust } from './trust.ts';
 import { inspectBytes } from './inspect.ts';
 import { PATHWAY_USAGE, pathwayCommand } from './pathway.ts';
 import { exitCode, printHuman, resultJson } from './output.ts';
@@ -44,26 +44,7 @@ function envFrom(values: { online?: boolean; now?: string; recipient?: string })
 
 class UsageError extends Error {}
 
-/** A --trust list that cannot be used: it is never used silently (stderr, exit 2, no results). */
-class TrustListError extends Error {}
 
-/** The environment with every --trust list read and verified in it, or a TrustListError. */
-async function withTrust(env: VerifyEnv, lists: readonly string[] | undefined): Promise<VerifyEnv> {
-  if (!lists || lists.length === 0) return env;
-  const loaded = [];
-  for (const file of lists) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readInput(file);
-    } catch (e) {
-      throw new TrustListError(`--trust ${file}: TRUST_LIST_UNREADABLE: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    const got = await readTrustList(bytes, file, env);
-    if (!got.ok) throw new TrustListError(`--trust ${file}: ${got.code}: ${got.message}`);
-    loaded.push(got.list);
-  }
-  return { ...env, trust: { lists: loaded } };
-}
 
 async function readInput(file: string): Promise<Uint8Array> {
   return new Uint8Array(await readFile(file));
