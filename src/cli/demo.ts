@@ -213,7 +213,9 @@ async function main(): Promise<void> {
   }
   // The demo pathways (issue 6) are written by hand; the wallet adds them with the demo badges.
   const pathways = existsSync(OUT_DIR + 'pathways') ? readdirSync(OUT_DIR + 'pathways').filter((f) => f.endsWith('.json')).sort().map((f) => `pathways/${f}`) : [];
-  const index = { comment: 'DEMO badges signed with the published DEMO keys in src/cli/demo-issuer-key.json — never trust them.', files, pathways };
+  // The demo trust list (issue 12) is written by `npm run demo:trust`; the index keeps naming it.
+  const trustList = existsSync(OUT_DIR + 'trust-list.json') ? { trustList: 'trust-list.json' } : {};
+  const index = { comment: 'DEMO badges signed with the published DEMO keys in src/cli/demo-issuer-key.json — never trust them.', files, pathways, ...trustList };
   writeFileSync(OUT_DIR + 'index.json', JSON.stringify(index, null, 2) + '\n');
 }
 
