@@ -4,22 +4,23 @@
  */
 import type { Lang } from '../../lib/i18n/lang.ts';
 import { verdictEn } from '../../lib/i18n/verification-en.ts';
+import { headlineLabelEn } from '../../lib/i18n/headline-en.ts';
 import { en, type MessageKey } from '../i18n/en.ts';
 
 export type { MessageKey };
 
 interface Words {
   readonly ui: Readonly<Record<MessageKey, string>>;
-  readonly v: { readonly verdict: typeof verdictEn };
+  readonly v: { readonly verdict: typeof verdictEn; readonly headline: typeof headlineLabelEn };
 }
 
-const WORDS: Partial<Record<Lang, Words>> = { en: { ui: en, v: { verdict: verdictEn } } };
+const WORDS: Partial<Record<Lang, Words>> = { en: { ui: en, v: { verdict: verdictEn, headline: headlineLabelEn } } };
 
 /** Makes a language's words available (a no-op once loaded). */
 export async function loadLang(lang: Lang): Promise<void> {
   if (WORDS[lang]) return;
-  const [{ ja }, v] = await Promise.all([import('../i18n/ja.ts'), import('../../lib/i18n/verification-ja.ts')]);
-  WORDS.ja = { ui: ja, v: { verdict: v.verdictJa } };
+  const [{ ja }, v, h] = await Promise.all([import('../i18n/ja.ts'), import('../../lib/i18n/verification-ja.ts'), import('../../lib/i18n/headline-ja.ts')]);
+  WORDS.ja = { ui: ja, v: { verdict: v.verdictJa, headline: h.headlineLabelJa } };
 }
 
 export function fill(template: string, params: Readonly<Record<string, string | number>> = {}): string {
@@ -46,7 +47,7 @@ export class I18n {
     this.#set(lang);
   }
 
-  /** Words for verdicts (check and error words: `words.ts`, loaded with the screens that need them). */
+  /** Words for verdicts and headlines (check and error words: `words.ts`, loaded with the screens that need them). */
   get v(): Words['v'] {
     return this.#words.v;
   }
