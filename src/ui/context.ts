@@ -68,7 +68,7 @@ export async function createAppState(win: Window): Promise<AppState> {
     router: new Router(win),
     wallet,
     images: new Images(ready),
-    importer: new Importer(ready),
+    importer: new Importer(ready, () => i18n.lang),
     toasts: new Toasts(),
     base: win.document.baseURI,
   };

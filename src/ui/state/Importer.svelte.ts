@@ -7,7 +7,7 @@ import { requestPersistence } from '../../lib/store/storage.ts';
 import type { FileImport } from '../../lib/wallet/import.ts';
 import { loadCore } from '../load-core.ts';
 import { journal } from './import-journal.ts';
-import { verifyInWorker } from './verifier.ts';
+import { addTrustListInWorker, verifyInWorker } from './verifier.ts';
 
 /** Something to import: a name to show and a way to read its bytes. */
 export interface Source {
@@ -32,6 +32,7 @@ const FLUSH_MS = 150;
 
 export class Importer {
   readonly #db: Promise<WalletDb>;
+  readonly #lang: () => string;
   busy = $state(false);
   done = $state(0);
   total = $state(0);
@@ -41,9 +42,10 @@ export class Importer {
   #queue: Promise<void> = Promise.resolve();
   #pending = 0;
 
-  /** `db` may still be opening (the first paint comes before it, issue 8). */
-  constructor(db: WalletDb | Promise<WalletDb>) {
+  /** `db` may still be opening (the first paint comes before it, issue 8); `lang`: the language listed issuers are named in. */
+  constructor(db: WalletDb | Promise<WalletDb>, lang: () => string = () => 'en') {
     this.#db = Promise.resolve(db);
+    this.#lang = lang;
   }
 
   readonly tally = $derived.by((): Tally => {
@@ -106,7 +108,7 @@ export class Importer {
           const bytes = await source.read();
           const now = new Date();
           // Verified in the worker, with a deadline; only the store's write happens here.
-          const verify = (b: Uint8Array) => verifyInWorker(b, { now, online });
+          const verify = (b: Uint8Array) => verifyInWorker(b, { now, online, lang: this.#lang() });
           outcome = await core.importBytes(db, bytes, { fileName: source.name, now, remote, verify });
         } catch (e) {
           outcome = { ok: false, fileName: source.name, error: { code: 'FILE_UNREADABLE', message: e instanceof Error ? e.message : String(e) } };
@@ -150,12 +152,17 @@ export class Importer {
     return this.run([{ name, read: async () => core.decodeDataParam(param) }]);
   }
 
-  /** The demo badges the app itself serves (public/demo/), verified offline like any file. */
+  /**
+   * The demo badges the app itself serves (public/demo/), verified offline like any file; first the
+   * demo trust list (issue 12), added and enabled as a demo, so the demo badges read as issued by a
+   * listed (demo) issuer. Badges already in the wallet are then checked again with it.
+   */
   async demo(base: string): Promise<readonly ResultRow[]> {
     const index = await fetch(new URL('demo/index.json', base)).then((r) => {
       if (!r.ok) throw new Error(`demo index: HTTP ${r.status}`);
-      return r.json() as Promise<{ files: { file: string }[]; pathways?: string[] }>; // why: the app's own static file
+      return r.json() as Promise<{ files: { file: string }[]; pathways?: string[]; trustList?: string }>; // why: the app's own static file
     });
+    const listAdded = index.trustList ? await this.#demoTrustList(base, index.trustList) : false;
     // The demo pathways come with the demo badges (issue 6), alongside them; one that fails to load does not stop the badges.
     const files = index.pathways ?? [];
     const pathways = files.length === 0 ? null : Promise.all([this.#db, import('../../lib/wallet/pathway-import.ts')]).then(([db, m]) => m.addDemoPathways(db, base, files)).catch(() => undefined);
@@ -166,6 +173,22 @@ export class Importer {
       })),
     );
     await pathways;
+    if (listAdded) {
+      const [db, { recheckerOf }] = await Promise.all([this.#db, import('./Recheck.svelte.ts')]);
+      void recheckerOf(db, this.#lang).all();
+    }
     return rows;
+  }
+
+  /** Adds the demo trust list (stored as a demo); false when it could not be read or refused. */
+  async #demoTrustList(base: string, file: string): Promise<boolean> {
+    try {
+      const r = await fetch(new URL(`demo/${encodeURIComponent(file)}`, base));
+      if (!r.ok) return false;
+      const added = await addTrustListInWorker(new Uint8Array(await r.arrayBuffer()), `demo/${file}`, { now: new Date(), online: false, demo: true });
+      return added.ok;
+    } catch {
+      return false;
+    }
   }
 }

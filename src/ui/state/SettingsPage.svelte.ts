@@ -67,7 +67,7 @@ export class SettingsPage {
       // Every badge is verified again from its bytes (offline, with the wallet's dated cache): a file's own reports are not believed.
       const core = await loadCore();
       const now = new Date();
-      const verify = (b: Uint8Array) => verifyInWorker(b, { now, online: false });
+      const verify = (b: Uint8Array) => verifyInWorker(b, { now, online: false, lang: i18n.lang });
       const r = await core.restoreWallet(db, new Uint8Array(await file.arrayBuffer()), passphrase, mode, { now, remote: core.remoteFor(db, false), verify });
       this.restoreMessage = { kind: 'success', text: i18n.t('settings.restoreDone', { added: r.added, duplicates: r.duplicates, replaced: r.replaced }) };
     } catch (e) {

@@ -11,6 +11,9 @@ import type { Received } from '../../lib/share/received.ts';
 import type { RecipientClaim } from '../../lib/verify/env.ts';
 import type { InputResult } from '../../lib/verify/pipeline.ts';
 import { DeadlineWorker, type Outcome, type WorkerPort } from '../../lib/wallet/deadline.ts';
+import type { LoadedTrustList } from '../../lib/wallet/trust.ts';
+import type { TrustList } from '../../lib/trust/model.ts';
+import type { TrustListErrorCode } from '../../lib/trust/lists.ts';
 
 /**
  * The longest one input may take. The bounds on untrusted input (README "Limits on untrusted input")
@@ -18,11 +21,19 @@ import { DeadlineWorker, type Outcome, type WorkerPort } from '../../lib/wallet/
  */
 export const VERIFY_DEADLINE_MS = 20_000;
 
-/** What the worker does: verify for the wallet, check what an employer received, re-check a holder's proof. */
+/**
+ * What the worker does: verify for the wallet, check what an employer received, re-check a holder's
+ * proof (each with the user's trust set, listed issuers named in `lang`); read the trust lists again,
+ * add one.
+ */
 export type VerifyJob =
-  | { readonly op: 'verify'; readonly bytes: Uint8Array; readonly now: number; readonly online: boolean; readonly recipient?: RecipientClaim }
-  | { readonly op: 'receive'; readonly bytes: Uint8Array; readonly now: number; readonly challenge: string }
-  | { readonly op: 'holder'; readonly presentation: JsonObject; readonly presentationJws?: string; readonly now: number; readonly challenge: string };
+  | { readonly op: 'verify'; readonly bytes: Uint8Array; readonly now: number; readonly online: boolean; readonly recipient?: RecipientClaim; readonly lang?: string }
+  | { readonly op: 'receive'; readonly bytes: Uint8Array; readonly now: number; readonly challenge: string; readonly recipient?: RecipientClaim; readonly lang?: string }
+  | { readonly op: 'holder'; readonly presentation: JsonObject; readonly presentationJws?: string; readonly now: number; readonly challenge: string }
+  | { readonly op: 'trust-lists'; readonly now: number }
+  | { readonly op: 'trust-add'; readonly bytes: Uint8Array; readonly source: string; readonly now: number; readonly online: boolean; readonly demo?: boolean };
+
+export type TrustAddResult = { readonly ok: true; readonly id: string; readonly list: TrustList } | { readonly ok: false; readonly code: TrustListErrorCode | 'TRUST_LIST_TOO_LARGE' | 'VERIFY_TIMEOUT' | 'INTERNAL'; readonly message: string };
 
 function spawn(): WorkerPort {
   const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), { type: 'module' });
@@ -37,11 +48,22 @@ function spawn(): WorkerPort {
 }
 
 let shared: DeadlineWorker<VerifyJob, unknown> | undefined;
+let make: () => WorkerPort = spawn;
 
 /** The one verify worker of this page (made on first use). */
 function worker(): DeadlineWorker<VerifyJob, unknown> {
-  shared ??= new DeadlineWorker<VerifyJob, unknown>(spawn, VERIFY_DEADLINE_MS);
+  shared ??= new DeadlineWorker<VerifyJob, unknown>(make, VERIFY_DEADLINE_MS);
   return shared;
+}
+
+/**
+ * Replaces how the worker is made, for tests: Node has no Worker, so a test passes a port that runs
+ * src/ui/state/verify-jobs.ts on its own thread, against its own wallet.
+ */
+export function setVerifyWorker(spawnPort: () => WorkerPort): void {
+  shared?.close();
+  shared = undefined;
+  make = spawnPort;
 }
 
 /** The coded error for a request that did not finish: too long (the deadline) or the worker died. */
@@ -51,18 +73,35 @@ export function stopped(outcome: Exclude<Outcome<unknown>, { ok: true }>): { rea
     : { code: 'INTERNAL', message: 'the verifier stopped unexpectedly' };
 }
 
-/** `verifyBytes` in the worker. Past the deadline: no credentials and a VERIFY_TIMEOUT error. */
-export async function verifyInWorker(bytes: Uint8Array, options: { readonly now: Date; readonly online: boolean; readonly recipient?: RecipientClaim }): Promise<InputResult> {
-  const outcome = await worker().run({ op: 'verify', bytes, now: options.now.getTime(), online: options.online, ...(options.recipient ? { recipient: options.recipient } : {}) });
+/**
+ * `verifyBytes` in the worker, with the user's trust set (listed issuers named in `lang`). Past the
+ * deadline: no credentials and a VERIFY_TIMEOUT error.
+ */
+export async function verifyInWorker(bytes: Uint8Array, options: { readonly now: Date; readonly online: boolean; readonly recipient?: RecipientClaim; readonly lang?: string }): Promise<InputResult> {
+  const outcome = await worker().run({ op: 'verify', bytes, now: options.now.getTime(), online: options.online, ...(options.recipient ? { recipient: options.recipient } : {}), ...(options.lang ? { lang: options.lang } : {}) });
   if (!outcome.ok) return { credentials: [], error: stopped(outcome) };
   return outcome.value as InputResult; // why: the worker answers a `verify` job with verifyBytes' result
 }
 
-/** `checkReceived` in the worker (offline, the wallet's cache may answer). */
-export async function receiveInWorker(bytes: Uint8Array, challenge: string): Promise<Received> {
-  const outcome = await worker().run({ op: 'receive', bytes, now: Date.now(), challenge });
+/** `checkReceived` in the worker (offline, the wallet's cache may answer), with the user's trust set and the candidate's identity if given. */
+export async function receiveInWorker(bytes: Uint8Array, challenge: string, options: { readonly recipient?: RecipientClaim; readonly lang?: string } = {}): Promise<Received> {
+  const outcome = await worker().run({ op: 'receive', bytes, now: Date.now(), challenge, ...(options.recipient ? { recipient: options.recipient } : {}), ...(options.lang ? { lang: options.lang } : {}) });
   if (!outcome.ok) return { credentials: [], error: stopped(outcome) };
   return outcome.value as Received; // why: the worker answers a `receive` job with checkReceived's result
+}
+
+/** Every stored trust list, read and verified again at `now` (offline), with why one cannot be used. */
+export async function trustListsInWorker(now: Date): Promise<readonly LoadedTrustList[] | { readonly code: 'VERIFY_TIMEOUT' | 'INTERNAL'; readonly message: string }> {
+  const outcome = await worker().run({ op: 'trust-lists', now: now.getTime() });
+  if (!outcome.ok) return stopped(outcome);
+  return outcome.value as readonly LoadedTrustList[]; // why: the worker answers a `trust-lists` job with loadTrustLists' result
+}
+
+/** `addTrustList` in the worker: verified first, stored only when it can be used. */
+export async function addTrustListInWorker(bytes: Uint8Array, source: string, options: { readonly now: Date; readonly online: boolean; readonly demo?: boolean }): Promise<TrustAddResult> {
+  const outcome = await worker().run({ op: 'trust-add', bytes, source, now: options.now.getTime(), online: options.online, ...(options.demo ? { demo: true } : {}) });
+  if (!outcome.ok) return { ok: false, ...stopped(outcome) };
+  return outcome.value as TrustAddResult; // why: the worker answers a `trust-add` job with addTrustList's result
 }
 
 /** A presentation's own checks again, for a new challenge (`recheckPresentation`), in the worker. */
