@@ -7,6 +7,8 @@ import { parseInput } from '../../../src/lib/formats/parse.ts';
 import { createDeviceKey, signPresentation, verifyPresentationProof } from '../../../src/lib/share/holder.ts';
 import { presentationOf } from '../../../src/lib/share/share.ts';
 import { vcInstant } from '../../../src/lib/verify/reading/dates.ts';
+import { KeyResolutionError, resolveVerificationMethod } from '../../../src/lib/verify/keys.ts';
+import { createRemote } from '../../../src/lib/verify/remote.ts';
 
 function aCredential() {
   const out = parseInput(new Uint8Array(readFileSync('tests/fixtures/ob3/dcc-verifier-core/v2NoStatus.json')));
@@ -45,5 +47,23 @@ describe('bug: years 0000–0099 read as 1900–1999', () => {
 
   it('(year 0100 and later read right)', () => {
     expect(vcInstant('0100-01-01T00:00:00Z')).toBe(Date.parse('0100-01-01T00:00:00Z'));
+  });
+});
+
+// src/lib/verify/keys.ts didWebUrl: decodeURIComponent throws a URIError on malformed percent-encoding
+// (`did:web:%E0%A4%A`), which escapes resolveVerificationMethod as something other than a
+// KeyResolutionError. The VC-JWT step rethrows it (steps/proof-jwt.ts:189) and the pipeline reports
+// CHECK_ERROR ("URI malformed", verdict incomplete) for a key that can never resolve: it should be
+// KEY_NOT_FOUND (failed), as for any other did:web that is not valid.
+describe('bug: a did:web with malformed percent-encoding throws instead of KEY_NOT_FOUND', () => {
+  it.fails('resolveVerificationMethod refuses it with a KeyResolutionError', async () => {
+    const error = await resolveVerificationMethod('did:web:%E0%A4%A#key-1', createRemote({ online: false })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KeyResolutionError);
+    expect(error).toMatchObject({ outcome: 'failed', code: 'KEY_NOT_FOUND' });
+  });
+
+  it('(a did:web with a path in its host is refused that way today)', async () => {
+    const error = await resolveVerificationMethod('did:web:a%2Fb#key-1', createRemote({ online: false })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ outcome: 'failed', code: 'KEY_NOT_FOUND' });
   });
 });

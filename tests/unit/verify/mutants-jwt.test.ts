@@ -116,6 +116,30 @@ describe('the header key', () => {
   });
 });
 
+describe('the signature', () => {
+  it('a header key alone: the proof names the suite and that the key came from the header', async () => {
+    const found = await checkJwt(await jwt(credentialOf(ed.did), { alg: 'EdDSA', jwk: publicEdJwk as JsonObject }, edKey), offline());
+    expect(found.check).toEqual({ id: 'proof', outcome: 'passed', code: 'PROOF_VALID', data: { suite: 'VC-JWT EdDSA', key: 'header-jwk' } });
+  });
+
+  it('a key for encryption is refused, saying so', async () => {
+    const found = await checkJwt(await jwt(credentialOf(ed.did), { alg: 'EdDSA', jwk: { ...publicEdJwk, use: 'enc' } as JsonObject }, edKey), offline());
+    expect(found.check).toEqual({ id: 'proof', outcome: 'failed', code: 'PROOF_INVALID', data: { alg: 'EdDSA', detail: 'the key is for encryption (use: enc)' } });
+  });
+
+  it('a key the algorithm cannot use is PROOF_INVALID with jose’s words, not a signature mismatch', async () => {
+    const found = await checkJwt(await jwt(credentialOf(ed.did), { alg: 'ES256', jwk: publicEdJwk as JsonObject }, es.privateKey), offline());
+    expect(found.check).toMatchObject({ id: 'proof', outcome: 'failed', code: 'PROOF_INVALID', data: { alg: 'ES256' } });
+    expect(String(found.check.data?.detail)).not.toBe('');
+  });
+
+  it('a signature by another key: SIGNATURE_MISMATCH with the algorithm', async () => {
+    const { privateKey } = await generateKeyPair('EdDSA');
+    const found = await checkJwt(await jwt(credentialOf(ed.did), { alg: 'EdDSA', jwk: publicEdJwk as JsonObject }, privateKey), offline());
+    expect(found.check).toEqual({ id: 'proof', outcome: 'failed', code: 'SIGNATURE_MISMATCH', data: { alg: 'EdDSA' } });
+  });
+});
+
 describe('binding a header key to a self-certifying issuer (did:key, did:jwk)', () => {
   it('a did:jwk issuer whose key is not the header key: KEY_NOT_ISSUERS with both thumbprints', async () => {
     const found = await checkJwt(await jwt(credentialOf(es.did), { alg: 'EdDSA', jwk: publicEdJwk as JsonObject }, edKey), offline());
