@@ -7,6 +7,7 @@ import { isTsumikiError, type ErrorCode } from '../errors.ts';
 import type { Container, ParsedCredential } from '../model/credential.ts';
 import type { CredentialReading } from '../model/reading.ts';
 import type { Verdict } from '../model/verification.ts';
+import { headlineOf, type Headline } from '../model/headline.ts';
 import { addBadges } from '../store/badges.ts';
 import type { WalletDb } from '../store/db.ts';
 import type { NewBadge } from '../store/types.ts';
@@ -33,6 +34,8 @@ export interface ImportedCredential {
   /** The badge's id in the wallet (for a duplicate: the one already there). */
   readonly id: string;
   readonly verdict: Verdict;
+  /** What a reader is told first (issue 12): from the same checks as the verdict. */
+  readonly headline: Headline;
   readonly title: string;
 }
 
@@ -92,7 +95,7 @@ export async function importBytes(db: WalletDb, bytes: Uint8Array, options: Impo
     const written = await addBadges(db, badges);
     const credentials = written.map((w, i): ImportedCredential => {
       const c = result.credentials[i];
-      return { status: w.status, id: w.id, verdict: c?.verification.verdict ?? 'rejected', title: badges[i]?.summary.title ?? '' };
+      return { status: w.status, id: w.id, verdict: c?.verification.verdict ?? 'rejected', headline: c ? headlineOf(c.verification.checks).headline : 'UNREADABLE', title: badges[i]?.summary.title ?? '' };
     });
     return { ok: true, ...name, credentials };
   } catch (e) {

@@ -1,10 +1,14 @@
 /** One badge's page: its row (live), the credential read again from its bytes, and the actions on it. */
 import { getBadge, getOriginal, setNote, setTags } from '../../lib/store/badges.ts';
+import { createEnv } from '../../lib/verify/env.ts';
 import { deleteBadge, undoDelete } from '../../lib/store/trash.ts';
+import { PIN_PREFIX, pinOfRow, putPin, removePin, type StoredPin } from '../../lib/store/trust.ts';
 import type { StoredBadge } from '../../lib/store/types.ts';
 import type { OpenedBadge } from '../../lib/wallet/open.ts';
 import type { AppState } from '../context.ts';
+import { headlineOfChecks } from '../headline.ts';
 import { loadCore } from '../load-core.ts';
+import { recheckerOf } from './Recheck.svelte.ts';
 import { watchLive } from './LiveQuery.svelte.ts';
 import { verifyInWorker } from './verifier.ts';
 
@@ -18,6 +22,12 @@ export class BadgePage {
   /** undefined while loading, null when the stored bytes no longer parse. */
   opened = $state.raw<OpenedBadge | null | undefined>(undefined);
   checking = $state<'' | 'offline' | 'online'>('');
+  /** The last "check online" could not use the network: the browser is offline, or nothing answered. */
+  network = $state<'' | 'offline' | 'unreachable'>('');
+  /** Where "check online?" is being asked (the headline at the top, or the verification panel). */
+  askOnline = $state<'' | 'top' | 'panel'>('');
+  /** "I know this issuer": the pin of this badge's issuer (undefined while loading, null when none). */
+  pin = $state.raw<StoredPin | null | undefined>(undefined);
 
   constructor(app: AppState, id: string) {
     this.#app = app;
@@ -36,21 +46,71 @@ export class BadgePage {
     });
   }
 
+  /** Follows the pin of `issuerId` while the page is shown; returns the stop function (for $effect). */
+  watchPin(issuerId: string): () => void {
+    if (!issuerId) {
+      this.pin = null;
+      return () => undefined;
+    }
+    return watchLive(this.#app, async (app) => {
+      const row = await app.db.meta.get(PIN_PREFIX + issuerId);
+      return row ? pinOfRow(row) : null;
+    }, {
+      next: (p) => {
+        this.pin = p;
+      },
+      error: () => {
+        this.pin = null;
+      },
+    });
+  }
+
+  /** Pins the issuer with the name the badge gives it and a note; every badge is then checked again. */
+  async pinIssuer(issuerId: string, name: string | null, note: string): Promise<void> {
+    const db = this.#app.db;
+    await putPin(db, { issuerId, name, note: note.trim(), pinnedAt: new Date().toISOString() });
+    this.#app.toasts.show(this.#app.i18n.t('pin.done'), 'success');
+    recheckerOf(db, () => this.#app.i18n.lang).all();
+  }
+
+  async unpin(issuerId: string): Promise<void> {
+    const db = this.#app.db;
+    await removePin(db, issuerId);
+    this.#app.toasts.show(this.#app.i18n.t('pin.removed'), 'info');
+    recheckerOf(db, () => this.#app.i18n.lang).all();
+  }
+
   async open(lang: string): Promise<void> {
     const core = await loadCore();
-    this.opened = await core.openBadge(this.#app.db, this.id, lang);
+    // Read offline, with the wallet's dated cache: what an online check fetched (an OB 2.0 BadgeClass) is shown.
+    this.opened = await core.openBadge(this.#app.db, this.id, lang, createEnv({ remote: core.remoteFor(this.#app.db, false) }));
   }
 
   async reverify(online: boolean): Promise<void> {
     if (this.checking) return;
+    const { t, v, lang } = this.#app.i18n;
+    this.network = '';
+    if (online && typeof navigator !== 'undefined' && navigator.onLine === false) {
+      // Said plainly, and the stored report is left as it was: nothing was checked with the network.
+      this.network = 'offline';
+      this.#app.toasts.show(t('badge.onlineOffline'), 'info');
+      return;
+    }
     this.checking = online ? 'online' : 'offline';
     try {
       const core = await loadCore();
       const now = new Date();
-      const verify = (b: Uint8Array) => verifyInWorker(b, { now, online });
+      const verify = (b: Uint8Array) => verifyInWorker(b, { now, online, lang });
       const report = await core.reverifyBadge(this.#app.db, this.id, { now, remote: core.remoteFor(this.#app.db, online), verify });
-      const { t, v } = this.#app.i18n;
-      if (report) this.#app.toasts.show(t('badge.rechecked', { verdict: v.verdict[report.verdict] }), report.verdict === 'verified' ? 'success' : 'info');
+      if (!report) return;
+      if (online && report.checks.some((c) => c.code === 'FETCH_FAILED')) {
+        this.network = 'unreachable';
+        this.#app.toasts.show(t('badge.onlineUnreachable'), 'info');
+        return;
+      }
+      if (online) void this.open(lang);
+      const h = headlineOfChecks(report.checks);
+      this.#app.toasts.show(t('badge.rechecked', { verdict: v.headline[h.headline] }), h.headline === 'GENUINE' ? 'success' : 'info');
     } finally {
       this.checking = '';
     }

@@ -26,6 +26,8 @@ export class VerifyPage {
   readonly #app: AppState;
   readonly frames: Frames;
   challenge = $state('');
+  /** The candidate's e-mail (or other identity), compared with each badge's recipient; optional. */
+  recipient = $state('');
   checking = $state(false);
   received = $state.raw<Received | null>(null);
   /** What was checked, kept only in memory for "keep". */
@@ -56,7 +58,8 @@ export class VerifyPage {
     const start = performance.now();
     try {
       // In the worker, with a deadline: whatever arrives, the page stays responsive.
-      const received = await receiveInWorker(bytes, this.challenge);
+      const recipient = this.recipient ? { identity: this.recipient } : undefined;
+      const received = await receiveInWorker(bytes, this.challenge, { ...(recipient ? { recipient } : {}), lang: this.#app.i18n.lang });
       if (run !== this.#run) return;
       this.received = received;
       this.source = { name, bytes };
@@ -74,6 +77,15 @@ export class VerifyPage {
     if (!r?.presentation) return;
     const checked = await holderInWorker(r, this.challenge);
     if (this.received === r) this.received = { ...r, ...checked };
+  }
+
+  /** The candidate's identity: what was received is checked again against it at once. */
+  async setRecipient(text: string): Promise<void> {
+    const next = text.trim().slice(0, 320);
+    if (next === this.recipient) return;
+    this.recipient = next;
+    const source = this.source;
+    if (source) await this.verify(source.bytes, source.name);
   }
 
   makeChallenge(): Promise<void> {
