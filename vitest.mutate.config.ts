@@ -3,8 +3,22 @@
  * The tests that exercise the verifier and the input formats directly: unit tests of verify/ and
  * formats/, and the property tests (on one fixed fast-check seed: vitest.mutate.setup.ts). No Svelte,
  * PWA or e2e: those do not cover the mutated files.
+ *
+ * Stryker stops a mutant's run at its first failing test, so the files that fail fastest go first: the
+ * direct tests written from surviving mutants (the mutants-*.test.ts files), then the other unit tests, small
+ * files before large, then the property tests. (Vitest's own order is the slowest file first.)
  */
+import { statSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+class FastFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => (/\/mutants-[^/]*\.test\.ts$/.test(f.moduleId) ? 0 : f.moduleId.includes('/tests/property/') ? 2 : 1);
+    const size = (f: TestSpecification) => statSync(f.moduleId).size;
+    return [...files].sort((a, b) => rank(a) - rank(b) || size(a) - size(b));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -13,5 +27,6 @@ export default defineConfig({
     testTimeout: 60_000,
     pool: 'threads',
     setupFiles: ['./vitest.mutate.setup.ts'],
+    sequence: { sequencer: FastFirst },
   },
 });
