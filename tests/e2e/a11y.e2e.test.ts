@@ -1,11 +1,13 @@
 /**
  * Accessibility (issue 8): axe-core on every screen this build has — the wallet empty and full,
- * import, a badge page, settings, pathways, share and verify — in English and in
+ * import, a badge page, settings (and its trust lists, issue 12), pathways, share and verify (and a
+ * result) — in English and in
  * Japanese, with no serious or critical violation (WCAG 2.1 A and AA rules).
  *
  * axe is injected as a script; the app's CSP would refuse it, so this test's context alone runs with
  * `bypassCSP` (every other test keeps the policy, and offline.e2e.test.ts proves it is enforced).
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -79,6 +81,20 @@ test.each(['en', 'ja'] as const)('every screen in %s: no serious or critical axe
     expect(await hasRoute(page, hash), `${hash} is a screen, not "Page not found"`).toBe(true);
     await visit(hash, ready, screen);
   }
+  // The employer's result (headline, who holds it, issuer) for a pasted demo badge.
+  await page.getByTestId('verify-recipient').fill('demo.learner@example.jp');
+  await page.getByTestId('verify-paste').fill(readFileSync(new URL('../../public/demo/02-python-basics.json', import.meta.url), 'utf8'));
+  await page.getByTestId('verify-paste-go').click();
+  await page.getByTestId('received-headline').waitFor({ timeout: 20_000 });
+  found.push(...(await audit(page, `${lang} verify (result)`)));
+  // Settings → Trust lists (issue 12): the demo list, its issuers shown, a question open; the pins.
+  await visit('#/settings', '[data-testid="trust-list"]', 'settings (trust lists)');
+  for (const d of await page.getByTestId('trust').locator('details').all()) await d.evaluate((el) => el.setAttribute('open', ''));
+  await page.getByTestId('trust-remove').click();
+  await page.getByTestId('trust-link').fill('https://lists.example.invalid/trust.json');
+  await page.getByTestId('trust-link-fetch').click();
+  await page.getByTestId('trust-link-yes').waitFor();
+  found.push(...(await audit(page, `${lang} settings (trust lists, questions open)`)));
   expect(found).toEqual([]);
   await context.close();
 });

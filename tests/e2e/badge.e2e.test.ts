@@ -24,14 +24,18 @@ test('an expired demo badge: every check listed, the failing one explained; the 
   await importDone(page, 1);
   await openFromResults(page, /Patient Safety/);
   const report = page.getByTestId('verification');
-  await expect.poll(() => report.locator('[data-check]').count()).toBe(7);
+  await expect.poll(() => report.locator('[data-check]').count()).toBe(8);
   expect(await checkOutcome(page, 'validity-period')).toBe('failed');
   expect(await report.locator('[data-check="validity-period"]').textContent()).toContain('Expired');
   expect(await checkOutcome(page, 'proof')).toBe('passed');
   // The name stays a claim; what the bound key establishes is said apart from it (issue 8).
   expect(await page.locator('.claim').textContent()).toContain('a claim, not verified');
   expect(await page.getByTestId('issuer').getAttribute('data-authority')).not.toBe('none');
-  expect(await page.getByTestId('issuer-authority').textContent()).toMatch(/^Signed with a key/);
+  // Bound to a bare did:key on no trust list (issue 12): nobody vouches for it, and the headline says
+  // it expired, not that it was forged.
+  expect(await page.getByTestId('issuer-authority').textContent()).toMatch(/^Nobody you trust vouches for this key/);
+  expect(await page.getByTestId('headline').getAttribute('data-headline')).toBe('EXPIRED');
+  expect(await page.getByTestId('headline-detail').textContent()).toMatch(/^Expired on /);
   expect(await page.getByTestId('criteria').textContent()).toContain('学修成果：');
   // Line breaks are kept as text, not markup.
   expect(await page.getByTestId('criteria').evaluate((el) => el.children.length)).toBe(0);
@@ -51,7 +55,7 @@ test('an unbound issuer is shown as a claim; re-check offline; online asks first
   await page.getByTestId('reverify').click();
   await page.getByRole('status').filter({ hasText: 'Checked again' }).first().waitFor();
 
-  await page.getByRole('button', { name: 'Check online…' }).click();
+  await page.getByRole('button', { name: 'Check online…', exact: true }).click();
   const confirm = page.getByRole('alertdialog');
   expect(await confirm.textContent()).toContain('issuer’s servers');
   await confirm.getByRole('button', { name: 'Cancel' }).click();

@@ -25,11 +25,18 @@ test('switching to Japanese shows Japanese, and is remembered', async () => {
   await page.getByTestId('add-demo').click();
   const list = page.getByTestId('badge-list');
   await expect.poll(() => list.locator(':scope > li').count()).toBe(8);
-  expect(await list.textContent()).toContain('検証済み');
-  expect(await list.textContent()).toContain('期限切れ');
+  // The headline words (JA-GLOSSARY §1.5): the demo badges, with their demo list, and the expired one.
+  await expect.poll(() => list.textContent()).toContain('本物と確認');
+  expect(await list.textContent()).toContain('有効期限切れ');
   await list.locator('a').first().click();
   await page.getByTestId('verification').waitFor();
   expect(await page.getByTestId('verification').textContent()).toContain('署名');
+  expect(await page.getByTestId('headline').textContent()).toContain('本物と確認');
+  expect(await page.getByTestId('headline-detail').textContent()).toContain('デモ用の信頼リストに登録。実在の機関ではありません');
+  await page.goto(new URL('#/settings', inject('baseURL')).href);
+  await expect.poll(() => page.getByTestId('trust').textContent()).toContain('デモ用リスト（実在の機関ではありません）');
+  expect(await page.getByTestId('trust').textContent()).toContain('信頼リスト（信頼できる発行者の一覧）');
+  for (const word of ['公認', '認定', '公式']) expect(await page.getByTestId('trust').textContent()).not.toContain(word);
   expect(errors).toEqual([]);
   await context.close();
 });

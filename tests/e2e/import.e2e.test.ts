@@ -24,19 +24,24 @@ test('each kind of file through the file chooser, a duplicate, then reload', asy
   ]);
   const summary = await importDone(page, 6);
   expect(summary).toMatch(/5 added, 0 already in your wallet, 1 not added/);
-  // Newest first.
+  // Newest first. No trust list is enabled, so nobody vouches for any issuer: intact badges are
+  // incomplete, their headline "issuer not confirmed" (issue 12), never verified.
   expect(await resultMarks(page)).toEqual([
     'error:FORMAT_UNRECOGNIZED',
-    'added:verified',
     'added:incomplete',
     'added:incomplete',
     'added:incomplete',
-    'added:verified',
+    'added:incomplete',
+    'added:incomplete',
   ]);
+  const headlines = await page.getByTestId('import-results').locator('[data-headline]').evaluateAll((els) => els.map((e) => e.getAttribute('data-headline')));
+  expect(headlines[0]).toBe('UNKNOWN_ISSUER'); // the demo JWT: intact, its issuer on no list
+  expect(headlines[4]).toBe('UNKNOWN_ISSUER'); // the DCC fixture
+  expect(headlines).not.toContain('GENUINE');
 
   await page.getByTestId('file-input').setInputFiles([{ name: 'again.json', mimeType: 'application/json', buffer: fixture('ob3/dcc-verifier-core/v2NoStatus.json') }]);
   await importDone(page, 7);
-  expect((await resultMarks(page))[0]).toBe('duplicate:verified');
+  expect((await resultMarks(page))[0]).toBe('duplicate:incomplete');
 
   await page.reload();
   await page.goto(new URL('#/', inject('baseURL')).href);
@@ -64,12 +69,13 @@ test('drag-and-drop onto the drop zone, and paste', async () => {
     zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, files);
   await importDone(page, 2);
-  expect(await resultMarks(page)).toEqual(['added:verified', 'added:verified']);
+  // Demo files on their own: the demo trust list comes only with "Add demo badges" (issue 12).
+  expect(await resultMarks(page)).toEqual(['added:incomplete', 'added:incomplete']);
 
   await page.getByTestId('paste').fill(demoFile('02-python-basics.json').toString('utf8'));
   await page.getByRole('button', { name: 'Add pasted badge' }).click();
   await importDone(page, 3);
-  expect((await resultMarks(page))[0]).toBe('added:verified');
+  expect((await resultMarks(page))[0]).toBe('added:incomplete');
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -79,7 +85,7 @@ test('deep links: data= asks first, then adds; url= asks first and explains a re
   const { page, errors, context } = await openApp(browser, inject('baseURL'), `#/import?data=${data}`);
   await page.getByRole('alertdialog').getByRole('button', { name: 'Add it' }).click();
   await importDone(page, 1);
-  expect(await resultMarks(page)).toEqual(['added:verified']);
+  expect(await resultMarks(page)).toEqual(['added:incomplete']);
   expect(page.url()).not.toContain('data=');
 
   await page.goto(new URL('#/import?url=https%3A%2F%2Fbadges.example.invalid%2Fb%2F1', inject('baseURL')).href);
@@ -93,7 +99,7 @@ test('deep links: data= asks first, then adds; url= asks first and explains a re
   await context.close();
 });
 
-test('the demo set from the empty wallet: eight badges, one expired and failed', async () => {
+test('the demo set from the empty wallet: eight badges with their demo trust list, seven genuine and one expired', async () => {
   const { page, errors, context } = await openApp(browser, inject('baseURL'));
   await page.getByTestId('add-demo').click();
   const cards = page.getByTestId('badge-list').locator(':scope > li');
@@ -101,6 +107,16 @@ test('the demo set from the empty wallet: eight badges, one expired and failed',
   const verdicts = await cards.locator('[data-verdict]').evaluateAll((els) => els.map((e) => e.getAttribute('data-verdict')));
   expect(verdicts.filter((v) => v === 'verified')).toHaveLength(7);
   expect(verdicts.filter((v) => v === 'failed')).toHaveLength(1);
+  const headlines = await cards.locator('[data-headline]').evaluateAll((els) => els.map((e) => e.getAttribute('data-headline')));
+  expect(headlines.filter((h) => h === 'GENUINE')).toHaveLength(7);
+  expect(headlines.filter((h) => h === 'EXPIRED')).toHaveLength(1);
+  // The demo list is named as a demo wherever it is named.
+  await cards.first().locator('a').click();
+  await expect.poll(() => page.getByTestId('headline-detail').textContent()).toContain('(demo list — not a real authority)');
+  await page.goto(new URL('#/settings', inject('baseURL')).href);
+  await expect.poll(() => page.getByTestId('trust-list').getAttribute('data-kind')).toBe('demo');
+  expect(await page.getByTestId('trust-list').textContent()).toContain('Demo list — not a real authority');
+  await page.goto(new URL('#/', inject('baseURL')).href);
   await page.getByTestId('search').fill('防災');
   await expect.poll(() => cards.count()).toBe(1);
   await page.getByTestId('search').fill('');

@@ -117,7 +117,9 @@ test('a small badge: one QR code, scanned by a second browser’s camera; its li
 
   const cam = await scanWithCamera(frames, 'single');
   figures['single.scanMs'] = cam.ms;
-  expect(await cam.page.getByTestId('received').getAttribute('data-verdict')).toBe('verified');
+  // The verifier's device has no trust list: intact, but nobody vouches for the issuer (issue 12).
+  expect(await cam.page.getByTestId('received').getAttribute('data-verdict')).toBe('incomplete');
+  expect(await cam.page.getByTestId('received-headline').getAttribute('data-headline')).toBe('UNKNOWN_ISSUER');
   expect(await cam.page.getByTestId('holder').getAttribute('data-outcome')).toBe('not-checked');
   // The core's verdict on the presentation itself: unsigned, so never verified.
   expect(await cam.page.getByTestId('presentation-verdict').getAttribute('data-verdict')).toBe('incomplete');
@@ -125,13 +127,13 @@ test('a small badge: one QR code, scanned by a second browser’s camera; its li
   await cam.page.getByTestId('verify-next').click();
   await cam.page.goto(link);
   await cam.page.getByTestId('received').waitFor();
-  expect(await cam.page.getByTestId('received').getAttribute('data-verdict')).toBe('verified');
+  expect(await cam.page.getByTestId('received').getAttribute('data-verdict')).toBe('incomplete');
   expect(cam.page.url()).toMatch(/#\/verify$/);
   // A picture of the QR code, opened as a file: read in the worker, then verified.
   await cam.page.getByTestId('verify-next').click();
   await cam.page.getByTestId('verify-file').setInputFiles([{ name: 'screenshot.png', mimeType: 'image/png', buffer: frames[0] ?? Buffer.alloc(0) }]);
   await cam.page.getByTestId('received').waitFor();
-  expect(await cam.page.getByTestId('received').getAttribute('data-verdict')).toBe('verified');
+  expect(await cam.page.getByTestId('received').getAttribute('data-verdict')).toBe('incomplete');
   await cam.browser.close();
   expect(errors).toEqual([]);
   expect(cspViolations).toEqual([]);
@@ -170,8 +172,12 @@ test('a demo badge: animated frames with the holder bound to the verifier’s ch
 
   const cam = await scanWithCamera(frames, 'animated', 'E2E7CHALNG');
   figures['animated.scanMs'] = cam.ms;
-  expect(await cam.page.getByTestId('received').getAttribute('data-verdict')).toBe('verified');
+  // The verifier has no demo list: the demo issuer is not vouched for on that device (issue 12).
+  expect(await cam.page.getByTestId('received').getAttribute('data-verdict')).toBe('incomplete');
+  expect(await cam.page.getByTestId('received-headline').getAttribute('data-headline')).toBe('UNKNOWN_ISSUER');
   expect(await cam.page.getByTestId('holder').getAttribute('data-outcome')).toBe('passed');
+  // Shown live for the verifier's challenge; no e-mail given to compare with the recipient.
+  expect(await cam.page.getByTestId('presence').getAttribute('data-code')).toBe('LIVE_NOT_NAMED');
   expect(await cam.page.getByTestId('holder').textContent()).toContain('E2E7CHALNG');
   expect(await cam.page.getByTestId('presentation-verdict').getAttribute('data-verdict')).toBe('verified');
   expect(await cam.page.getByTestId('received-issuer').textContent()).toContain('a claim');
@@ -207,7 +213,8 @@ test('the file route, a tampered presentation, and hostile frames', async () => 
   await page.goto(new URL('#/verify', page.url()).href);
   await page.getByTestId('verify-file').setInputFiles([{ name: 'presentation.json', mimeType: 'application/json', buffer: Buffer.from(json) }]);
   await page.getByTestId('received-row').nth(1).waitFor();
-  expect(await page.getByTestId('received-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-verdict')))).toEqual(['verified', 'verified']);
+  expect(await page.getByTestId('received-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-verdict')))).toEqual(['incomplete', 'incomplete']);
+  expect(await page.getByTestId('received-row').locator('[data-headline]').evaluateAll((els) => els.map((e) => e.getAttribute('data-headline')))).toEqual(['UNKNOWN_ISSUER', 'UNKNOWN_ISSUER']);
 
   // Tampered: a credential's name changed after signing.
   await page.getByTestId('verify-next').click();
@@ -216,6 +223,7 @@ test('the file route, a tampered presentation, and hostile frames', async () => 
   await page.getByTestId('verify-file').setInputFiles([{ name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(vp)) }]);
   await page.getByTestId('received').waitFor();
   expect(await page.getByTestId('received-row').first().getAttribute('data-verdict')).toBe('failed');
+  expect(await page.getByTestId('received-headline').getAttribute('data-headline')).toBe('FORGED');
   expect(await page.getByTestId('received-why').textContent()).toContain('The signature does not match');
 
   // Hostile frames: garbage, then a frame of another presentation mid-sequence; progress stays as it was.
