@@ -50,7 +50,16 @@ describe('jwtPeriod', () => {
   });
 });
 
+/** A compact JWS with this header over the credential, and a signature that is never checked. */
+const unsigned = (credential: JsonObject, header: JsonObject): ParsedCredential =>
+  parsedOf(credential, `${Buffer.from(JSON.stringify(header)).toString('base64url')}.${Buffer.from(JSON.stringify(credential)).toString('base64url')}.c2ln`);
+
 describe('the algorithm', () => {
+  it('an algorithm outside the allow-list is unsupported (not failed), naming it; a non-string alg is named ""', async () => {
+    expect((await checkJwt(unsigned(credentialOf(ed.did), { alg: 'ES512' }), offline())).check).toEqual({ id: 'proof', outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_ALG', data: { alg: 'ES512' } });
+    expect((await checkJwt(unsigned(credentialOf(ed.did), { alg: 256 }), offline())).check).toEqual({ id: 'proof', outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_ALG', data: { alg: '' } });
+  });
+
   it('a forbidden algorithm is refused, naming it', async () => {
     const parsed = parsedOf(credentialOf(ed.did), `${Buffer.from(JSON.stringify({ alg: 'HS256' })).toString('base64url')}.${Buffer.from('{}').toString('base64url')}.sig`);
     expect((await checkJwt(parsed, offline())).check).toEqual({ id: 'proof', outcome: 'failed', code: 'ALG_FORBIDDEN', data: { alg: 'HS256' } });
@@ -103,6 +112,18 @@ describe('the header key', () => {
   it('a header jwk that is not the key its kid names is refused, saying so', async () => {
     const found = await checkJwt(await jwt(credentialOf(ed.did), { alg: 'EdDSA', kid: ed.vm, jwk: es.publicJwk as JsonObject }, edKey), offline());
     expect(found.check).toEqual({ id: 'proof', outcome: 'failed', code: 'PROOF_INVALID', data: { detail: 'the header jwk is not the key its kid names' } });
+  });
+
+  it('a malformed header jwk beside a kid that resolves is not that key: refused', async () => {
+    const found = await checkJwt(await jwt(credentialOf(ed.did), { alg: 'EdDSA', kid: ed.vm, jwk: { kty: 'OKP' } }, edKey), offline());
+    expect(found.check).toEqual({ id: 'proof', outcome: 'failed', code: 'PROOF_INVALID', data: { detail: 'the header jwk is not the key its kid names' } });
+  });
+
+  it('a key for Ed25519 fits EdDSA and the other way round (one algorithm, two names)', async () => {
+    const named = await checkJwt(await jwt(credentialOf(ed.did), { alg: 'EdDSA', jwk: { ...publicEdJwk, alg: 'Ed25519' } as JsonObject }, edKey), offline());
+    expect(named.check).toMatchObject({ outcome: 'passed' });
+    const other = await checkJwt(await jwt(credentialOf(ed.did), { alg: 'Ed25519', jwk: { ...publicEdJwk, alg: 'EdDSA' } as JsonObject }, edKey), offline());
+    expect(other.check).toMatchObject({ outcome: 'passed', data: { suite: 'VC-JWT Ed25519' } });
   });
 
   it('neither a kid nor a jwk: KEY_NOT_FOUND, saying so', async () => {
@@ -224,6 +245,14 @@ describe('binding a header key through the issuer’s JWKS', () => {
       code: 'KEY_IS_ISSUERS',
       data: { binding: 'jwks', issuer, fetchedAt: NOW.toISOString(), fromCache: false },
     });
+  });
+
+  it('the JWKS is asked for as a JWK set', async () => {
+    const asked: Array<[string, string | undefined]> = [];
+    const w = new World().serve(jwksUrl, { keys: [publicEdJwk] });
+    const env = createEnv({ now: NOW, remote: createRemote({ online: true, now: () => NOW, fetch: async (url, init) => (asked.push([url, init.headers.accept]), w.fetch(url, init)) }) });
+    await checkJwt(await jwt(credentialOf(issuer), { alg: 'EdDSA', jwk: publicEdJwk as JsonObject }, edKey), env);
+    expect(asked).toEqual([[jwksUrl, 'application/jwk-set+json, application/json']]);
   });
 
   it('a JWKS that does not list the key: failed, through the JWKS', async () => {

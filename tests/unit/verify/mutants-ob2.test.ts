@@ -89,6 +89,24 @@ describe('checkOb2Signed', () => {
     expect(found.check).toEqual({ id: 'proof', outcome: 'failed', code: 'PROOF_MISSING', data: { detail: 'a signed assertion without its JWS' } });
   });
 
+  it('the algorithm: none and HMAC are forbidden, others outside the list unsupported, each named', async () => {
+    const header = (h: JsonObject) => Buffer.from(JSON.stringify(h)).toString('base64url');
+    const a = assertion({ verification: { type: 'SignedBadge', creator: key(1) } });
+    const with_ = (h: JsonObject): ParsedCredential => ({ format: 'ob2-signed', container: 'jws', credential: a, jws: `${header(h)}.${Buffer.from(JSON.stringify(a)).toString('base64url')}.c2ln`, bytes: new Uint8Array() });
+    expect((await checkOb2Signed(with_({ alg: 'none' }), world().env())).check).toEqual({ id: 'proof', outcome: 'failed', code: 'ALG_FORBIDDEN', data: { alg: 'none' } });
+    expect((await checkOb2Signed(with_({ alg: 'HS512' }), world().env())).check).toEqual({ id: 'proof', outcome: 'failed', code: 'ALG_FORBIDDEN', data: { alg: 'HS512' } });
+    expect((await checkOb2Signed(with_({ alg: 'EdDSA' }), world().env())).check).toEqual({ id: 'proof', outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_ALG', data: { alg: 'EdDSA' } });
+    const none = await checkOb2Signed(with_({ typ: 'JWT' }), world().env());
+    expect(none.check).toEqual({ id: 'proof', outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_ALG', data: { alg: '' } });
+    expect(none.binding).toEqual({ id: 'issuer-key', outcome: 'not-checked', reason: 'unsupported', code: 'PROOF_NOT_VERIFIED' });
+  });
+
+  it('a key that names no owner is not the issuer’s (owner shown as "")', async () => {
+    const w = world().serve(key(1), { ...keyDoc(1, rsa.publicKeyPem), owner: null });
+    const found = await checkOb2Signed(await parsed(assertion({ verification: { type: 'SignedBadge', creator: key(1) } })), w.env());
+    expect(found.binding).toEqual({ id: 'issuer-key', outcome: 'failed', code: 'KEY_NOT_ISSUERS', data: { issuer: PROFILE, owner: '', key: key(1), ...WHEN } });
+  });
+
   it('a key whose PEM does not fit the algorithm: PROOF_INVALID with the words, not a signature mismatch', async () => {
     const a = assertion({ verification: { type: 'SignedBadge', creator: key(1) } });
     const p = await parsed(a);
