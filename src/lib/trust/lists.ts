@@ -43,9 +43,9 @@ function registryList(doc: JsonObject, source: string): TrustListResult {
     .slice(0, MAX_TRUST_ENTRIES)
     .flatMap(([id, e]) => {
       if (!isJsonObject(e) || !/^(did:|https?:\/\/)/.test(id)) return [];
-      const name = text(e.name);
+      // Every name it is given, a language map included (`{"ja": "東京大学", "en": "The University of Tokyo"}`).
       const url = text(e.url);
-      return [{ id, names: name ? [name] : [], namesByLang: {}, ...(url ? { url } : {}), recognizedFor: [] }];
+      return [{ id, names: nameStrings(e.name), namesByLang: namesByLanguage(e.name), ...(url ? { url } : {}), recognizedFor: [] }];
     });
   if (entries.length === 0) return refuse('TRUST_LIST_EMPTY', 'the registry names no issuer');
   const asOf = typeof meta.updated === 'string' ? meta.updated : typeof meta.created === 'string' ? meta.created : null;

@@ -44,8 +44,24 @@ export function namesByLanguage(value: JsonValue | undefined): Record<string, st
   return out;
 }
 
-/** Whether any of `a` and any of `b` are the same name. */
-export function sameName(a: readonly string[], b: readonly string[]): boolean {
-  const left = new Set(a.map(normalizeName).filter((n) => n !== ''));
-  return b.some((n) => left.has(normalizeName(n)));
+/**
+ * The parts a bilingual name is written in: "東京大学 The University of Tokyo" and
+ * "東京大学 / The University of Tokyo" are both the two names. Split at separators and where
+ * Japanese/Chinese script meets Latin script; a part is never split inside one script, so
+ * "AI Ethics Lab" stays whole (it does not contain the name "AI") and "東京大学大学院" is not
+ * "東京大学".
+ */
+export function nameParts(name: string): string[] {
+  const n = normalizeName(name);
+  const parts = n
+    .split(/\s*[/|｜・,，、;；()（）[\]「」『』【】]+\s*|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])\s*(?=[\p{Script=Latin}\d])|(?<=[\p{Script=Latin}\d.])\s*(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/u)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  return [n, ...parts.filter((p) => p !== n)];
+}
+
+/** Whether any of `claimed` names (whole, or one of its parts) is one of `listed`. */
+export function sameName(claimed: readonly string[], listed: readonly string[]): boolean {
+  const wanted = new Set(listed.map(normalizeName).filter((n) => n !== ''));
+  return claimed.some((c) => nameParts(c).some((p) => wanted.has(p)));
 }

@@ -198,7 +198,12 @@ async function resolveDidJwk(ref: string, use: KeyUse): Promise<ResolvedMethod> 
 
 /** The https URL of a did:web DID document (W3C did:web method, §3.2). */
 export function didWebUrl(did: string): string | undefined {
-  const parts = did.slice('did:web:'.length).split(':').map((p) => decodeURIComponent(p));
+  let parts: string[];
+  try {
+    parts = did.slice('did:web:'.length).split(':').map((p) => decodeURIComponent(p));
+  } catch {
+    return undefined; // malformed percent-encoding: no URL, so no document (KEY_NOT_FOUND)
+  }
   const host = parts.shift();
   if (!host || /[/?#@]/.test(host)) return undefined;
   return parts.length === 0 ? `https://${host}/.well-known/did.json` : `https://${host}/${parts.join('/')}/did.json`;

@@ -33,7 +33,8 @@ export interface PresentationResult {
   readonly checks: readonly PresentationCheck[];
 }
 
-const given = (s: string | undefined): string | undefined => (s === undefined || s.trim() === '' ? undefined : s.trim());
+/** What was asked, exactly as asked (the holder signs it as given); blank means not asked. */
+const given = (s: string | undefined): string | undefined => (s === undefined || s.trim() === '' ? undefined : s);
 
 interface HolderReading {
   readonly holder?: string | undefined;

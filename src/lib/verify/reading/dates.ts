@@ -8,9 +8,22 @@
 const VC_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 const OB2_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/** Days in a month of the proleptic Gregorian calendar xsd:dateTime uses (any year, 0000 included). */
+function daysIn(y: number, mo: number): number {
+  if (mo === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(mo) ? 30 : 31;
+}
+
 function valid(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= daysIn(y, mo);
+}
+
+/** Date.UTC, without its reading of years 0–99 as 1900–1999. */
+function utc(y: number, mo: number, d: number, h: number, mi: number, s: number): number {
+  const t = new Date(Date.UTC(2000, mo - 1, d, h, mi, s));
+  t.setUTCFullYear(y, mo - 1, d);
+  return t.getTime();
 }
 
 function zoneMinutes(zone: string | undefined): number {
@@ -27,7 +40,7 @@ function instant(parts: RegExpExecArray, zoneAt: number, fractionAt: number): nu
   const fraction = parts[fractionAt] ? Math.floor(Number(parts[fractionAt]) * 1000) : 0;
   const offset = zoneMinutes(parts[zoneAt]);
   if (Number.isNaN(offset)) return undefined;
-  return Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59)) + fraction - offset * 60_000;
+  return utc(y, mo, d, h, mi, Math.min(s, 59)) + fraction - offset * 60_000;
 }
 
 /** A VC date-time as epoch milliseconds; undefined when it is not a zoned xsd:dateTime. */
