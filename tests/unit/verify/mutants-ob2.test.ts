@@ -73,6 +73,8 @@ describe('linked: a document fetched from its own IRI', () => {
       check: { id: 'status', outcome: 'not-checked', reason: 'error', code: 'STATUS_LIST_INVALID', data: { url: BADGE, ...WHEN, problem: 'a BadgeClass, not a RevocationList or Other' } },
     });
     expect(await linked(`${ORG}/untyped.json`, 'status', w.env().remote, { types: ['RevocationList'] })).toMatchObject({ ok: true });
+    const two = world().serve(`${ORG}/two.json`, { id: `${ORG}/two.json`, type: ['BadgeClass', 'Extra'] });
+    expect(await linked(`${ORG}/two.json`, 'proof', two.env().remote, { types: ['CryptographicKey'] })).toMatchObject({ ok: false, check: { data: { problem: 'a BadgeClass,Extra, not a CryptographicKey' } } });
     expect(await linked(BADGE, 'proof', w.env().remote, { types: ['Other', 'BadgeClass'] })).toMatchObject({ ok: true, doc: badgeClass });
   });
 });
@@ -164,6 +166,30 @@ describe('checkOb2Signed', () => {
     expect((await checkOb2Signed(await parsed(assertion()), unreachable.env())).check).toMatchObject({ outcome: 'not-checked', code: 'FETCH_FAILED', data: { url: key(4), status: 404 } });
     const wrong = world({ publicKey: [`${ORG}/keys/alias.json`] }).serve(`${ORG}/keys/alias.json`, keyDoc(1, rsa.publicKeyPem));
     expect((await checkOb2Signed(await parsed(assertion()), wrong.env())).check).toMatchObject({ outcome: 'failed', code: 'KEY_NOT_FOUND', data: { problem: `the document at this IRI names itself ${key(1)}` } });
+  });
+
+  it('no creator: a refused key listed before an unreachable one still leaves the result unknown', async () => {
+    const w = world({ publicKey: [`${ORG}/keys/alias.json`, key(4)] }).serve(`${ORG}/keys/alias.json`, keyDoc(1, rsa.publicKeyPem));
+    expect((await checkOb2Signed(await parsed(assertion()), w.env())).check).toMatchObject({ outcome: 'not-checked', code: 'FETCH_FAILED', data: { url: key(4) } });
+  });
+
+  it('no creator: a listed document that is no CryptographicKey is not used, even with a PEM that verifies', async () => {
+    const w = world({ publicKey: [key(5)] }).serve(key(5), { ...keyDoc(5, rsa.publicKeyPem), type: 'Profile' });
+    expect((await checkOb2Signed(await parsed(assertion()), w.env())).check).toEqual({
+      id: 'proof',
+      outcome: 'failed',
+      code: 'KEY_NOT_FOUND',
+      data: { url: key(5), ...WHEN, problem: 'a Profile, not a CryptographicKey' },
+    });
+  });
+
+  it('no creator: the BadgeClass embedded in the signed assertion is read, not fetched', async () => {
+    const embedded = { ...badgeClass, id: `${ORG}/embedded-badge.json` };
+    const w = world();
+    const found = await checkOb2Signed(await parsed(assertion({ badge: embedded })), w.env());
+    expect(found.check).toMatchObject({ outcome: 'passed', data: { key: key(1) } });
+    expect(found.badgeClass).toEqual(embedded);
+    expect(w.requests).not.toContain(`${ORG}/embedded-badge.json`);
   });
 
   it('no creator: at most eight listed keys are tried', async () => {
