@@ -7,10 +7,13 @@
  *
  *   lang            'en' | 'ja'                    the interface language (src/ui/context.ts)
  *   pathway:<id>    { doc, addedAt, source }       a pathway document (./pathways.ts)
+ *   trust:<id>      { text, source, addedAt, enabled } a trust list as given (./trust.ts)
+ *   pin:<issuer id> { name, note, pinnedAt }       "I know this issuer" (./trust.ts)
  */
 import { LANGS } from '../i18n/lang.ts';
 import { PATHWAY_PREFIX, pathwayOfRow } from './pathways.ts';
 import type { MetaRow } from './types.ts';
+import { isTrustSetting } from './trust.ts';
 
 export const LANG_SETTING = 'lang';
 /** Longest pathway id kept in a key. */
@@ -23,5 +26,5 @@ export function isAllowedSetting(row: MetaRow): boolean {
     const id = row.key.slice(PATHWAY_PREFIX.length);
     return id.length > 0 && id.length <= MAX_PATHWAY_ID && pathwayOfRow(row) !== null;
   }
-  return false;
+  return isTrustSetting(row);
 }
