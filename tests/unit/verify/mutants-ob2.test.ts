@@ -246,6 +246,11 @@ describe('checkOb2Hosted', () => {
     expect(found.assertion?.narrative).toBe('hosted');
   });
 
+  it('arrays compare element by element, objects in them up to key order', async () => {
+    const w = world().serve(HOSTED, hosted({ evidence: [{ name: 'E', id: 'urn:e' }], n: [12, 3] }));
+    expect((await checkOb2Hosted(hosted({ evidence: [{ id: 'urn:e', name: 'E' }], n: [1, 23] }), w.env())).check).toMatchObject({ data: { differs: ['n'] } });
+  });
+
   it('null and absent differ; a number and its string differ', async () => {
     const w = world().serve(HOSTED, hosted({ expires: null, revoked: false, n: 1 }));
     expect((await checkOb2Hosted(hosted({ n: '1', revoked: false }), w.env())).check).toMatchObject({ data: { differs: ['expires', 'n'] } });
@@ -285,6 +290,8 @@ describe('checkOb2Hosted', () => {
       expect((await checkOb2Hosted(hosted(), scoped({ startsWith: [`${ORG}/b/`] }).env())).binding).toMatchObject({ outcome: 'failed', code: 'HOSTED_OUT_OF_SCOPE' });
       expect((await checkOb2Hosted(hosted(), scoped({ startsWith: [`${ORG}/b/`, 7] }).env())).binding).toMatchObject({ outcome: 'failed' });
       expect((await checkOb2Hosted(hosted(), scoped({ startsWith: [7] }).env())).binding).toMatchObject({ outcome: 'passed' });
+    // Any one prefix is enough.
+    expect((await checkOb2Hosted(hosted(), scoped({ startsWith: [`${ORG}/b/`, `${ORG}/a/`] }).env())).binding).toMatchObject({ outcome: 'passed' });
     });
 
     it('another host than the Profile’s, with no policy: out of scope', async () => {

@@ -65,3 +65,25 @@ describe('OB 3.0 identifiers', () => {
     expect(await check(ob3({ identityType: 'url', identityHash: 'https://me.test', hashed: false }), { identity: 'https://me.test', type: 'URL' })).toMatchObject({ outcome: 'passed' });
   });
 });
+
+describe('OB 3.0 subject ids', () => {
+  it('the subject’s id is an identity of type id, compared as given (not hashed)', async () => {
+    const credential: JsonObject = { credentialSubject: { id: 'did:example:learner' } };
+    expect(await check(credential, { identity: 'did:example:learner', type: 'id' })).toEqual({ id: 'recipient', outcome: 'passed', code: 'RECIPIENT_MATCHES', data: { type: 'id', hashed: false } });
+    expect(await check(credential, { identity: 'did:example:learner' })).toMatchObject({ outcome: 'passed', data: { type: 'id' } });
+    expect(await check(credential, { identity: 'did:example:learner', type: 'email' })).toEqual({ id: 'recipient', outcome: 'failed', code: 'RECIPIENT_MISMATCH', data: { compared: 0 } });
+  });
+
+  it('subjects that are not objects are skipped (no crash), the others read', async () => {
+    const credential = { credentialSubject: [null, 'did:example:other', { id: 'did:example:learner' }] } as unknown as JsonObject;
+    expect(await check(credential, { identity: 'did:example:learner' })).toMatchObject({ outcome: 'passed' });
+  });
+
+  it('an identity that is not a string is no identity', async () => {
+    expect(await check(ob2({ type: 'email', identity: 42, hashed: false }), { identity: '42' })).toEqual({ id: 'recipient', outcome: 'failed', code: 'RECIPIENT_MISMATCH', data: { compared: 0 } });
+  });
+
+  it('only a leading ext: is dropped from a type', async () => {
+    expect(await check(ob3({ identityType: 'emailext:', identityHash: EMAIL, hashed: false }), { identity: EMAIL, type: 'email' })).toMatchObject({ outcome: 'failed', data: { compared: 0 } });
+  });
+});
