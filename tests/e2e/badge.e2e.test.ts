@@ -33,7 +33,7 @@ test('an expired demo badge: every check listed, the failing one explained; the 
   expect(await page.getByTestId('issuer').getAttribute('data-authority')).not.toBe('none');
   // Bound to a bare did:key on no trust list (issue 12): nobody vouches for it, and the headline says
   // it expired, not that it was forged.
-  expect(await page.getByTestId('issuer-authority').textContent()).toMatch(/^Nobody you trust vouches for this key/);
+  expect(await page.getByTestId('issuer-authority').textContent()).toMatch(/^Signed with a key that has no name or domain behind it, and nobody you trust vouches for it/);
   expect(await page.getByTestId('headline').getAttribute('data-headline')).toBe('EXPIRED');
   expect(await page.getByTestId('headline-detail').textContent()).toMatch(/^Expired on /);
   expect(await page.getByTestId('criteria').textContent()).toContain('学修成果：');

@@ -376,7 +376,7 @@ export const en = {
   'issuer.listedDemo': 'On the demo trust list as {name} (a demo, not a real authority)',
   'issuer.listedPin': 'You marked this issuer “I know this issuer”',
   'issuer.lookalikeOf': 'Not the listed issuer “{name}”: it uses that name with a different key',
-  'issuer.unknown': 'Nobody you trust vouches for this key ({id})',
+  'issuer.unknown': 'Signed with a key that has no name or domain behind it, and nobody you trust vouches for it ({id})',
   'verify.authority.unknown': 'Nobody you trust vouches for the key that signed it: the name above is only the badge’s claim.',
   'verify.recipient': 'Candidate’s e-mail (optional)',
   'verify.recipientHint': 'Compared on this device with whom each badge was issued to (often stored only as a hash). Another identity the badge names, such as a URL, works too. Nothing is sent anywhere.',

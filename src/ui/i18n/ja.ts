@@ -377,7 +377,7 @@ export const ja: Record<MessageKey, string> = {
   'issuer.listedDemo': 'デモ用の信頼リストに「{name}」として登録されています（実在の機関ではありません）',
   'issuer.listedPin': '「この発行者を信頼する」で登録した発行者です',
   'issuer.lookalikeOf': '登録済みの発行者「{name}」ではありません。別の鍵でその名前を使っています',
-  'issuer.unknown': 'この鍵（{id}）を裏付ける信頼リストなどはありません',
+  'issuer.unknown': '署名の鍵には名前やドメインの裏付けがなく、信頼リストなどでも確認できません（{id}）',
   'verify.authority.unknown': '署名した鍵を裏付ける信頼リストなどはありません。上の名称はバッジの記載（未確認）です。',
   'verify.recipient': '候補者のメールアドレス（任意）',
   'verify.recipientHint': 'バッジの受領者（多くはハッシュ値で記録）と、この端末上で照合します。URLなど、バッジに記載された別の識別子も使えます。どこにも送信しません。',
