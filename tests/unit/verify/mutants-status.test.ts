@@ -56,6 +56,26 @@ beforeAll(async () => {
   // A list signed with a proof type this wallet does not verify.
   const unsupported = statusListCredential(`${LISTS}/unsupported-proof`, issuer.did, [REVOKED_INDEX]);
   world.serve(`${LISTS}/unsupported-proof`, { ...unsupported, proof: { type: 'FancySignature2099', proofPurpose: 'assertionMethod', verificationMethod: issuer.vm, proofValue: 'z111' } });
+  await serveList(`${LISTS}/two-purposes`, (_, s) => (s.statusPurpose = ['suspension', 'message']));
+  await serveList(`${LISTS}/no-purpose`, (_, s) => delete s.statusPurpose);
+  // StatusList2021 (VC 1.1 context, encodedList without the multibase prefix), signed with Ed25519Signature2020.
+  const sl2021 = `${LISTS}/sl2021`;
+  world.serve(
+    sl2021,
+    await signDi(
+      {
+        '@context': ['https://www.w3.org/2018/credentials/v1', 'https://w3id.org/vc/status-list/2021/v1'],
+        id: sl2021,
+        type: ['VerifiableCredential', 'StatusList2021Credential'],
+        issuer: issuer.did,
+        issuanceDate: '2020-01-01T00:00:00Z',
+        credentialSubject: { id: `${sl2021}#list`, type: 'StatusList2021', statusPurpose: 'revocation', encodedList: encodeStatusList([REVOKED_INDEX]).slice(1) },
+      },
+      'Ed25519Signature2020',
+      issuer.pair,
+    ),
+  );
+  world.serve(`${LISTS}/unreadable-long`, { ...statusListCredential(`${LISTS}/unreadable-long`, issuer.did, []), '@context': [VC_V2, `https://contexts.unknown.test/${'x'.repeat(300)}`] });
   // A list the verifier cannot read: a context that is not bundled.
   world.serve(`${LISTS}/unreadable`, { ...statusListCredential(`${LISTS}/unreadable`, issuer.did, []), '@context': [VC_V2, 'https://contexts.unknown.test/v1'] });
 });
@@ -87,6 +107,41 @@ describe('bitstring entries: every way the list cannot be used says why (STATUS_
     expect(String(check.data?.problem)).toMatch(/^the list cannot be read: \S/);
   });
 
+  it('the reason a list cannot be read is cut to 200 characters', async () => {
+    const check = await status(vc(entry(`${LISTS}/unreadable-long`)));
+    const problem = String(check.data?.problem);
+    expect(problem).toMatch(/^the list cannot be read: /);
+    expect(problem.length).toBe('the list cannot be read: '.length + 200);
+  });
+
+  it('an entry without a list URL or a base-10 index', async () => {
+    const problem = 'entry without a statusListCredential URL or a base-10 statusListIndex';
+    expect(await status(vc({ ...entry(`${LISTS}/revocation`), statusListCredential: 7 }))).toEqual({ id: 'status', outcome: 'not-checked', reason: 'error', code: 'STATUS_LIST_INVALID', data: { problem } });
+    expect(await status(vc(entry(`${LISTS}/revocation`, '0x7')))).toMatchObject({ data: { problem } });
+  });
+
+  it('a multi-bit entry needs statusMessage as an array of 2^size values (a 4-character string is not)', async () => {
+    const check = await status(vc(entry(`${LISTS}/revocation`, 3, { statusSize: 2, statusMessage: 'abcd' })));
+    expect(check).toMatchObject({ code: 'STATUS_LIST_INVALID', data: { url: `${LISTS}/revocation`, problem: 'statusSize 2 needs statusMessage with 4 values' } });
+  });
+
+  it('a list issued by someone else is invalid, naming its issuer', async () => {
+    const check = await status(vc(entry(`${LISTS}/revocation`), { issuer: 'did:example:someone-else' }));
+    expect(check).toMatchObject({ code: 'STATUS_LIST_INVALID', data: { url: `${LISTS}/revocation`, problem: 'issued by someone else', listIssuer: issuer.did } });
+  });
+
+  it('a list that serves other purposes (or none) says which', async () => {
+    expect(await status(vc(entry(`${LISTS}/two-purposes`)))).toMatchObject({ code: 'STATUS_LIST_INVALID', data: { problem: 'the list serves message, suspension, not revocation' } });
+    expect(await status(vc(entry(`${LISTS}/no-purpose`)))).toMatchObject({ code: 'STATUS_LIST_INVALID', data: { problem: 'the list serves no statusPurpose, not revocation' } });
+  });
+
+  it('a StatusList2021 list (VC 1.1, plain base64url) is read too', async () => {
+    const url = `${LISTS}/sl2021`;
+    const entry2021 = { id: `${url}#7`, type: 'StatusList2021Entry', statusPurpose: 'revocation', statusListIndex: String(REVOKED_INDEX), statusListCredential: url };
+    expect(await status(vc(entry2021))).toMatchObject({ outcome: 'failed', code: 'REVOKED', data: { url, purpose: 'revocation', index: REVOKED_INDEX } });
+    expect(await status(vc({ ...entry2021, statusListIndex: '3' }))).toMatchObject({ outcome: 'passed', code: 'NOT_REVOKED' });
+  });
+
   it('a signed credential that is no status list is invalid', async () => {
     const check = await status(vc(entry(`${LISTS}/not-a-list`)));
     expect(check).toMatchObject({ outcome: 'not-checked', code: 'STATUS_LIST_INVALID', data: { problem: 'not a status list credential', url: `${LISTS}/not-a-list` } });
@@ -109,8 +164,9 @@ describe('bitstring entries: every way the list cannot be used says why (STATUS_
 
   it('an encodedList that does not decode is invalid, with the decoder’s message', async () => {
     const check = await status(vc(entry(`${LISTS}/undecodable`)));
-    expect(check).toMatchObject({ outcome: 'not-checked', code: 'STATUS_LIST_INVALID' });
-    expect(String(check.data?.problem)).not.toBe('');
+    expect(check).toMatchObject({ outcome: 'not-checked', code: 'STATUS_LIST_INVALID', data: { url: `${LISTS}/undecodable`, fromCache: false } });
+    expect(check.data?.problem).toEqual(expect.any(String));
+    expect(check.data?.problem).not.toBe('');
   });
 
   it('a set bit for a purpose that is neither revocation nor suspension: UNSUPPORTED_STATUS with the value', async () => {
@@ -137,6 +193,43 @@ describe('bitstring entries: every way the list cannot be used says why (STATUS_
   it('a revoked one-bit entry reports no statusSize and no value', async () => {
     const check = await status(vc(entry(`${LISTS}/revocation`)));
     expect(check).toEqual({ id: 'status', outcome: 'failed', code: 'REVOKED', data: { url: `${LISTS}/revocation`, fetchedAt: NOW.toISOString(), fromCache: false, purpose: 'revocation', index: REVOKED_INDEX } });
+  });
+});
+
+describe('1EdTech revocation lists', () => {
+  const RL = 'https://rl.mutants.tsumiki.test/list';
+  const rlEntry = { id: RL, type: '1EdTechRevocationList' };
+  const rlWorld = (doc: JsonObject) => new World().serve(RL, doc);
+  const rl = (doc: JsonObject, credential: JsonObject = vc(rlEntry)) => checkStatus(parsedOf(credential), credential, rlWorld(doc).env());
+  const WHEN = { url: RL, fetchedAt: NOW.toISOString(), fromCache: false };
+
+  it('a list that names another issuer is invalid, naming it; one naming none is the credential’s', async () => {
+    expect(await rl({ issuer: 'did:example:other', revokedCredentials: [] })).toEqual({ id: 'status', outcome: 'not-checked', reason: 'error', code: 'STATUS_LIST_INVALID', data: { ...WHEN, problem: 'issued by someone else', listIssuer: 'did:example:other' } });
+    expect(await rl({ issuer: { name: 'no id' }, revokedCredentials: [] })).toMatchObject({ code: 'STATUS_LIST_INVALID', data: { listIssuer: null } });
+    expect(await rl({ revokedCredentials: [] })).toEqual({ id: 'status', outcome: 'passed', code: 'NOT_REVOKED', data: { ...WHEN, method: '1EdTechRevocationList' } });
+  });
+
+  it('revoked by an entry object (with its reason) or a bare id (no reason); revoked: false is no revocation', async () => {
+    const id = 'urn:tsumiki:mutants:status';
+    expect(await rl({ revokedCredentials: [{ id, revocationReason: 'fraud' }] })).toEqual({ id: 'status', outcome: 'failed', code: 'REVOKED', data: { ...WHEN, reason: 'fraud' } });
+    expect(await rl({ revokedCredentials: [{ id, revocationReason: 7 }] })).toMatchObject({ outcome: 'failed', data: { reason: null } });
+    expect(await rl({ revokedCredentials: [id] })).toMatchObject({ outcome: 'failed', code: 'REVOKED', data: { reason: null } });
+    expect(await rl({ revokedCredentials: [{ id, revoked: false }] })).toMatchObject({ outcome: 'passed' });
+    expect(await rl({ revokedCredentials: [{ id, revoked: true, revocationReason: 'r' }] })).toMatchObject({ outcome: 'failed', data: { reason: 'r' } });
+  });
+
+  it('a credential without an id is never matched, not even by an entry without one', async () => {
+    const { id: _id, ...anonymous } = vc(rlEntry);
+    expect(await rl({ revokedCredentials: [{ revocationReason: 'no id' }, {}] }, anonymous)).toMatchObject({ outcome: 'passed' });
+  });
+});
+
+describe('OB 2.0 hosted: revoked: true in the hosted copy', () => {
+  const hostedStatus = (a: JsonObject) => checkStatus({ format: 'ob2-hosted', container: 'json', credential: a, bytes: new Uint8Array() }, a, world.env());
+  it('with and without a reason', async () => {
+    expect(await hostedStatus({ revoked: true, revocationReason: 'withdrawn' })).toEqual({ id: 'status', outcome: 'failed', code: 'REVOKED', data: { method: 'hosted', reason: 'withdrawn' } });
+    expect(await hostedStatus({ revoked: true })).toEqual({ id: 'status', outcome: 'failed', code: 'REVOKED', data: { method: 'hosted', reason: null } });
+    expect(await hostedStatus({ revoked: false, revocationReason: 'x' })).toEqual({ id: 'status', outcome: 'passed', code: 'NOT_REVOKED', data: { method: 'hosted' } });
   });
 });
 
