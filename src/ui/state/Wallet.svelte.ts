@@ -9,6 +9,8 @@ import { searchWords } from '../../lib/store/normalize.ts';
 import { revealText } from '../../lib/text/reveal.ts';
 import type { BadgeQuery, BadgeSort, StoredBadge } from '../../lib/store/types.ts';
 import type { Verdict } from '../../lib/model/verification.ts';
+import type { Headline } from '../../lib/model/headline.ts';
+import { headlineOfChecks } from '../headline.ts';
 import { liveSubscriber } from './LiveQuery.svelte.ts';
 
 export type ExpiryFilter = 'any' | 'current' | 'expired';
@@ -27,6 +29,8 @@ export class Wallet {
   text = $state('');
   issuerId = $state('');
   verdict = $state<Verdict | ''>('');
+  /** Only badges with this headline (issue 12: what the cards show). */
+  headline = $state<Headline | ''>('');
   tag = $state('');
   expiry = $state<ExpiryFilter>('any');
   /** Only badges marked as micro-credentials (issue 5; the mark is in the stored summary). */
@@ -75,17 +79,21 @@ export class Wallet {
     const words = searchWords(this.text);
     const tags = q.tags ?? [];
     const micro = this.microOnly;
-    return rows.filter((b) => (!micro || b.summary.marks?.micro === true) && matches(b, q, words, tags)).sort(comparator(q.sort ?? 'issued-desc', q.locale));
+    const headline = this.headline;
+    return rows
+      .filter((b) => (!micro || b.summary.marks?.micro === true) && (!headline || headlineOfChecks(b.report.checks).headline === headline) && matches(b, q, words, tags))
+      .sort(comparator(q.sort ?? 'issued-desc', q.locale));
   });
 
   get filtered(): boolean {
-    return this.text.trim() !== '' || this.issuerId !== '' || this.verdict !== '' || this.tag !== '' || this.expiry !== 'any' || this.microOnly;
+    return this.text.trim() !== '' || this.issuerId !== '' || this.verdict !== '' || this.headline !== '' || this.tag !== '' || this.expiry !== 'any' || this.microOnly;
   }
 
   clearFilters(): void {
     this.text = '';
     this.issuerId = '';
     this.verdict = '';
+    this.headline = '';
     this.tag = '';
     this.expiry = 'any';
     this.microOnly = false;
