@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject, ParsedCredential } from '../../../src/lib/model/credential.ts';
 import { createEnv } from '../../../src/lib/verify/env.ts';
 import { createRemote } from '../../../src/lib/verify/remote.ts';
-import { checkJwt, jwtPeriod } from '../../../src/lib/verify/steps/proof-jwt.ts';
+import { checkJwt, JWS_ALGORITHMS, jwtPeriod } from '../../../src/lib/verify/steps/proof-jwt.ts';
 import { didJwkOf, generateDidJwk, generateDidKey, NOW, signJws, VC_V2, World, type DidJwkKey, type DidKey } from '../../support/issuer.ts';
 
 const credentialOf = (issuer: string): JsonObject => ({
@@ -43,6 +43,12 @@ describe('jwtPeriod', () => {
   it('no claims: no period, nothing invalid', () => {
     expect(jwtPeriod({})).toEqual({});
   });
+  it('NumericDates from year 0000 to 9999 are dates; one millisecond outside is not', () => {
+    expect(jwtPeriod({ nbf: -62_167_219_200, exp: 253_402_300_799.999 })).toEqual({ from: { field: 'nbf', value: '0000-01-01T00:00:00Z' }, until: { field: 'exp', value: '9999-12-31T23:59:59.999Z' } });
+    expect(jwtPeriod({ nbf: -62_167_219_200.001 })).toEqual({ invalid: 'nbf' });
+    expect(jwtPeriod({ exp: 253_402_300_800 })).toEqual({ invalid: 'exp' });
+  });
+
   it('whole seconds read as the credential writes them; an invalid nbf is named before exp', () => {
     expect(jwtPeriod({ nbf: 1_735_689_600, exp: 1_893_456_000 })).toEqual({ from: { field: 'nbf', value: '2025-01-01T00:00:00Z' }, until: { field: 'exp', value: '2030-01-01T00:00:00Z' } });
     expect(jwtPeriod({ nbf: 'soon', exp: 'later' })).toEqual({ invalid: 'nbf' });
@@ -58,6 +64,18 @@ describe('the algorithm', () => {
   it('an algorithm outside the allow-list is unsupported (not failed), naming it; a non-string alg is named ""', async () => {
     expect((await checkJwt(unsigned(credentialOf(ed.did), { alg: 'ES512' }), offline())).check).toEqual({ id: 'proof', outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_ALG', data: { alg: 'ES512' } });
     expect((await checkJwt(unsigned(credentialOf(ed.did), { alg: 256 }), offline())).check).toEqual({ id: 'proof', outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_ALG', data: { alg: '' } });
+  });
+
+  it('the allow-list: asymmetric JOSE signatures only', () => {
+    expect(JWS_ALGORITHMS).toEqual(['EdDSA', 'Ed25519', 'ES256', 'ES384', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512']);
+  });
+
+  it.each(['none', 'NONE', 'HS256', 'hs512'])('%s is forbidden (failed, not merely unsupported)', async (alg) => {
+    expect((await checkJwt(unsigned(credentialOf(ed.did), { alg }), offline())).check).toMatchObject({ outcome: 'failed', code: 'ALG_FORBIDDEN', data: { alg } });
+  });
+
+  it.each(['xnone', 'nonex', 'HS', 'HSX', 'HS256x'])('%s is only unsupported: the forbidden names are matched whole', async (alg) => {
+    expect((await checkJwt(unsigned(credentialOf(ed.did), { alg }), offline())).check).toMatchObject({ outcome: 'not-checked', code: 'UNSUPPORTED_ALG', data: { alg } });
   });
 
   it('a forbidden algorithm is refused, naming it', async () => {
@@ -188,6 +206,13 @@ describe('binding a header key to a self-certifying issuer (did:key, did:jwk)', 
     const issuer = didJwkOf({ ...(es.publicJwk as JsonObject), use: 'enc' });
     const found = await checkJwt(await jwt(credentialOf(issuer), { alg: 'EdDSA', jwk: publicEdJwk as JsonObject }, edKey), offline());
     expect(found.binding).toMatchObject({ outcome: 'failed', code: 'KEY_NOT_AUTHORIZED' });
+  });
+
+  it('only a bare did:key / did:jwk is its own authority (not one with a path or fragment, not one inside another string)', async () => {
+    for (const issuer of [`x${ed.did}`, `${ed.did}/path`, `${ed.did}#frag`]) {
+      const found = await checkJwt(await jwt(credentialOf(issuer), { alg: 'EdDSA', jwk: publicEdJwk as JsonObject }, edKey), offline());
+      expect(found.binding).toEqual({ id: 'issuer-key', outcome: 'not-checked', reason: 'unsupported', code: 'KEY_IN_HEADER_ONLY', data: { binding: 'header', issuer } });
+    }
   });
 
   it('a did:jwk issuer of a key type not supported: not-checked (unsupported), never failed', async () => {

@@ -1,6 +1,7 @@
 // Tests written from surviving mutants (StrykerJS, `npm run mutate`): the OB 2.0 proof step (linked
 // documents, signed assertions, hosted assertions), called directly against a World of its documents.
 // Each `it` names what a mutant changed and the suite did not notice: often which facts a check reports.
+import { exportSPKI, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject, ParsedCredential } from '../../../src/lib/model/credential.ts';
 import { createEnv } from '../../../src/lib/verify/env.ts';
@@ -101,6 +102,23 @@ describe('checkOb2Signed', () => {
     const none = await checkOb2Signed(with_({ typ: 'JWT' }), world().env());
     expect(none.check).toEqual({ id: 'proof', outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_ALG', data: { alg: '' } });
     expect(none.binding).toEqual({ id: 'issuer-key', outcome: 'not-checked', reason: 'unsupported', code: 'PROOF_NOT_VERIFIED' });
+  });
+
+  it.each(['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384'])('%s is an OB 2.0 algorithm', async (alg) => {
+    const pair = await generateKeyPair(alg, { extractable: true });
+    const pem = await exportSPKI(pair.publicKey);
+    const a = assertion({ verification: { type: 'SignedBadge', creator: key(1) } });
+    const jws = await signJws(a, { alg }, pair.privateKey);
+    const found = await checkOb2Signed({ format: 'ob2-signed', container: 'jws', credential: a, jws, bytes: new Uint8Array() }, world().serve(key(1), keyDoc(1, pem)).env());
+    expect(found.check).toMatchObject({ outcome: 'passed', data: { suite: `OB 2.0 JWS ${alg}` } });
+  });
+
+  it('PS384 and EdDSA are not OB 2.0 algorithms', async () => {
+    for (const alg of ['PS384', 'EdDSA']) {
+      const a = assertion({ verification: { type: 'SignedBadge', creator: key(1) } });
+      const jws = `${Buffer.from(JSON.stringify({ alg })).toString('base64url')}.${Buffer.from(JSON.stringify(a)).toString('base64url')}.c2ln`;
+      expect((await checkOb2Signed({ format: 'ob2-signed', container: 'jws', credential: a, jws, bytes: new Uint8Array() }, world().env())).check).toMatchObject({ outcome: 'not-checked', code: 'UNSUPPORTED_ALG' });
+    }
   });
 
   it('a key that names no owner is not the issuer’s (owner shown as "")', async () => {
