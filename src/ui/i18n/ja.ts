@@ -384,7 +384,7 @@ export const ja: Record<MessageKey, string> = {
   'verify.recipientUse': '照合',
   'verify.presence': '目の前の人がこのバッジの保有者か',
   'verify.presence.MISMATCH': 'いいえ。このバッジは{identity}に発行されたものではありません。誰が提示しても、別の人のバッジです。',
-  'verify.presence.HOLDER_BAD': '提示者の署名に問題があるため、誰が提示しているかは信頼できません。',
+  'verify.presence.HOLDER_BAD': '保有者の署名に問題があるため、誰が提示しているかは信頼できません。',
   'verify.presence.HOLDS': '{identity}に発行されたバッジで、保有者の端末から今この確認コードに対して署名されています（使い回しではありません）。目の前の人が{identity}本人かどうかは、身分証などで確認してください。',
   'verify.presence.NAMED_NOT_LIVE': '{identity}に発行されたバッジですが、保有者本人が提示していることは確認できません。コピーがあれば誰でも提示できます。確実にするには確認コードを使ってください。',
   'verify.presence.LIVE_NOT_NAMED': '保有者の端末から今この確認コードに対して署名されています。候補者のメールアドレスを入力すると、その人に発行されたバッジかを照合できます。',
