@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { Importer, type Source } from '../../src/ui/state/Importer.svelte.ts';
 import { openTest } from '../unit/store/helpers.ts';
+import { verifyHere } from './verify-here.ts';
 import { countBadges } from '../support/store.ts';
 
 // Client-transformed modules have web-style import.meta.url, so paths start from the project root.
@@ -11,6 +12,7 @@ const file = (name: string, path: string): Source => ({ name, read: async () => 
 
 test('two imports started together run one after the other, with one progress count', async () => {
   const db = await openTest();
+  verifyHere(db); // the verify worker's jobs, on this thread (Node has no Worker)
   const importer = new Importer(db);
   const first = importer.run([file('a', '02-python-basics.json'), file('b', '04-sdgs.json')]);
   const second = importer.run([file('c', '02-python-basics.json'), { name: 'bad', read: async () => new TextEncoder().encode('nope') }]);

@@ -50,7 +50,14 @@ test('import, follow, progress, delete and restore', async () => {
   // Add the missing badge: the certificate moves to 75 %.
   const { importBytes } = await import('../../src/lib/wallet/import.ts');
   const { createRemote } = await import('../../src/lib/verify/remote.ts');
-  await importBytes(db, demoBytes('06-ai-ethics.jwt'), { now: new Date('2026-02-01T00:00:00Z'), remote: createRemote({ online: false }) });
+  const { createEnv } = await import('../../src/lib/verify/env.ts');
+  const { verifyBytes } = await import('../../src/lib/verify/pipeline.ts');
+  const { trustSetOf } = await import('../../src/lib/wallet/trust.ts');
+  // Verified as the app's worker does: with the wallet's trust set (its demo list, issue 12).
+  const now = new Date('2026-02-01T00:00:00Z');
+  const remote = createRemote({ online: false });
+  const trust = await trustSetOf(db, createEnv({ now }), 'en');
+  await importBytes(db, demoBytes('06-ai-ethics.jwt'), { now, remote, verify: (b) => verifyBytes(b, createEnv({ now, remote, trust })) });
   await pathways.sync(await db.badges.toArray());
   flushSync();
   expect(Object.values(percents)).toEqual([75, 80]);

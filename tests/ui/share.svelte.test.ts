@@ -19,6 +19,7 @@ import { Toasts } from '../../src/ui/state/Toasts.svelte.ts';
 import { VerifyPage } from '../../src/ui/state/VerifyPage.svelte.ts';
 import { generateDidKey, ob3Credential } from '../support/issuer.ts';
 import { openTest } from '../unit/store/helpers.ts';
+import { verifyHere } from './verify-here.ts';
 
 const demo = (name: string) => new Uint8Array(readFileSync(join(process.cwd(), 'public/demo', name)));
 
@@ -29,6 +30,7 @@ async function add(db: WalletDb, bytes: Uint8Array): Promise<string> {
 }
 
 function appOf(db: WalletDb): AppState {
+  verifyHere(db); // the verify worker's jobs, on this thread (Node has no Worker)
   const fake = { db, ready: Promise.resolve(db), i18n: new I18n('en'), toasts: new Toasts(), importer: new Importer(db), wallet: { rows: [] }, base: 'https://wallet.example/app/' };
   return fake as unknown as AppState; // why: the pages read only these members
 }
@@ -83,7 +85,9 @@ test('holder binding signs with the stored device key and the challenge; the ver
   await verify.setChallenge('K7Q2M9XA4B');
   expect(await verify.frames.addAll(b.frames)).toBe('complete');
   await until(() => verify.received !== null && !verify.checking);
-  expect(verify.received?.credentials.map((c) => c.verification.verdict)).toEqual(['verified']);
+  // This wallet has no trust list: the demo issuer is vouched for by nobody here (issue 12).
+  expect(verify.received?.credentials.map((c) => c.verification.verdict)).toEqual(['incomplete']);
+  expect(verify.received?.credentials[0]?.verification.checks.find((c) => c.id === 'issuer-identity')?.code).toBe('ISSUER_UNKNOWN');
   expect(verify.received?.holder).toMatchObject({ outcome: 'passed', data: { challenge: 'K7Q2M9XA4B' } });
   await verify.setChallenge('SOMETHING');
   expect(verify.received?.holder).toMatchObject({ outcome: 'failed', code: 'CHALLENGE_MISMATCH' });
