@@ -179,6 +179,47 @@ describe('the signature', () => {
   });
 });
 
+describe('claims that must agree with the credential', () => {
+  const NBF = 1_735_689_600; // 2025-01-01T00:00:00Z, the credential's validFrom
+  const claims = async (claimSet: JsonObject, credential: JsonObject = { ...credentialOf(ed.did), credentialSubject: [{ id: 'did:example:learner' }, { id: 'did:example:other' }] }) =>
+    (await checkJwt(await jwt(credential, { alg: 'EdDSA', jwk: publicEdJwk as JsonObject }, edKey, claimSet), offline())).check;
+
+  it('agreeing claims (a fraction of a second, milliseconds in the credential, the first subject) pass', async () => {
+    expect(await claims({ iss: ed.did, jti: 'urn:tsumiki:mutants:jwt', sub: 'did:example:learner', nbf: NBF + 0.5 })).toMatchObject({ outcome: 'passed' });
+    expect(await claims({ nbf: NBF }, { ...credentialOf(ed.did), validFrom: '2025-01-01T00:00:00.900Z' })).toMatchObject({ outcome: 'passed' });
+  });
+
+  it.each([
+    ['iss', { iss: 'did:example:else' }],
+    ['jti', { jti: 'urn:else' }],
+    ['sub', { sub: 'did:example:other' }],
+    ['nbf', { nbf: NBF + 1 }],
+    ['nbf', { nbf: String(NBF) }], // a NumericDate written as a string never agrees
+    ['exp', { exp: 1_893_456_000 }],
+  ] as Array<[string, JsonObject]>)('%s that disagrees: JWT_CLAIM_MISMATCH naming it', async (claim, claimSet) => {
+    const credential = { ...credentialOf(ed.did), validUntil: '2031-01-01T00:00:00Z', credentialSubject: [{ id: 'did:example:learner' }] };
+    expect(await claims(claimSet, credential)).toEqual({ id: 'proof', outcome: 'failed', code: 'JWT_CLAIM_MISMATCH', data: { claim } });
+  });
+
+  it('VC 1.1 dates stand in for VC 2.0 ones', async () => {
+    const v11: JsonObject = { ...credentialOf(ed.did), issuanceDate: '2024-01-01T00:00:00Z', expirationDate: '2031-01-01T00:00:00Z' };
+    delete v11.validFrom;
+    expect(await claims({ nbf: NBF }, v11)).toMatchObject({ code: 'JWT_CLAIM_MISMATCH', data: { claim: 'nbf' } });
+    expect(await claims({ exp: 1_924_992_000 }, v11)).toMatchObject({ outcome: 'passed' });
+  });
+
+  it('a credential date that is not a string (or not a date) is left to the validity check', async () => {
+    expect(await claims({ nbf: NBF }, { ...credentialOf(ed.did), validFrom: 5 })).toMatchObject({ outcome: 'passed' });
+    expect(await claims({ nbf: NBF }, { ...credentialOf(ed.did), validFrom: 'soon' })).toMatchObject({ outcome: 'passed' });
+  });
+
+  it('a claim the credential does not state, or a subject that is no object, is not compared', async () => {
+    const { id: _id, ...noId } = credentialOf(ed.did);
+    expect(await claims({ jti: 'urn:any' }, noId)).toMatchObject({ outcome: 'passed' });
+    expect(await claims({ sub: 'did:example:any' }, { ...credentialOf(ed.did), credentialSubject: 'did:example:learner' })).toMatchObject({ outcome: 'passed' });
+  });
+});
+
 describe('binding a header key to a self-certifying issuer (did:key, did:jwk)', () => {
   it('a did:jwk issuer whose key is not the header key: KEY_NOT_ISSUERS with both thumbprints', async () => {
     const found = await checkJwt(await jwt(credentialOf(es.did), { alg: 'EdDSA', jwk: publicEdJwk as JsonObject }, edKey), offline());
