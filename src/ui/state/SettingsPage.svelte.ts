@@ -8,6 +8,15 @@ import type { AppState } from '../context.ts';
 import { loadCore } from '../load-core.ts';
 import { saveFile } from './BadgePage.svelte.ts';
 import { verifyInWorker } from './verifier.ts';
+import { recheckerOf } from './Recheck.svelte.ts';
+import { PIN_PREFIX, TRUST_PREFIX } from '../../lib/store/trust.ts';
+import type { WalletDb } from '../../lib/store/db.ts';
+
+/** The wallet's trust lists and pins as one comparable text. */
+async function trustRows(db: WalletDb): Promise<string> {
+  const rows = await db.meta.where('key').startsWithAnyOf([TRUST_PREFIX, PIN_PREFIX]).toArray();
+  return JSON.stringify(rows.map((r) => [r.key, r.value]).sort());
+}
 
 export type Message = { readonly kind: 'success' | 'error'; readonly text: string } | null;
 
@@ -68,8 +77,11 @@ export class SettingsPage {
       const core = await loadCore();
       const now = new Date();
       const verify = (b: Uint8Array) => verifyInWorker(b, { now, online: false, lang: i18n.lang });
+      const trustBefore = await trustRows(db);
       const r = await core.restoreWallet(db, new Uint8Array(await file.arrayBuffer()), passphrase, mode, { now, remote: core.remoteFor(db, false), verify });
       this.restoreMessage = { kind: 'success', text: i18n.t('settings.restoreDone', { added: r.added, duplicates: r.duplicates, replaced: r.replaced }) };
+      // The backup brought other trust lists or pins (issue 12): the badges were checked with the old ones, so again.
+      if ((await trustRows(db)) !== trustBefore) void recheckerOf(db, () => i18n.lang).all();
     } catch (e) {
       this.restoreMessage = { kind: 'error', text: this.#errorText(e) };
     } finally {
