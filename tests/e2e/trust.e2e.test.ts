@@ -183,6 +183,10 @@ test('a listed issuer’s badge is genuine offline from the stored list; an expi
   expect(genuine).toMatchObject({ headline: 'GENUINE', code: 'LISTED', tone: 'good' });
   expect(genuine.detail).toContain('Issued by Tsumiki Test College');
   expect(genuine.detail).toContain('Tsumiki Test Accreditation Office');
+  // Beside the issuer's own word on its quality assurance: who vouches for the issuer.
+  const vouch = page.getByTestId('quality-vouch');
+  expect(await vouch.getAttribute('data-code')).toBe('LISTED');
+  expect(await vouch.textContent()).toContain('Who vouches for the issuer: Tsumiki Test Accreditation Office');
   await page.getByTestId('reverify').click();
   await page.getByRole('status').filter({ hasText: 'Checked again: Genuine' }).first().waitFor();
   expect(await page.getByTestId('headline').getAttribute('data-headline')).toBe('GENUINE');

@@ -67,7 +67,7 @@ export function checkIssuerIdentity(reading: CredentialReading, checks: readonly
         id: 'issuer-identity',
         outcome: 'passed',
         code: 'LISTED',
-        data: { list: list.id, kind: list.kind, name: entityName(entry, trust?.lang), asOf: list.asOf, publisher: list.publisher.name ?? list.publisher.id, signed: list.signed, demo: list.demo === true },
+        data: { list: list.id, kind: list.kind, name: entityName(entry, trust?.lang), asOf: list.asOf, publisher: list.publisher.name ?? list.publisher.id, signed: list.signed, demo: list.demo === true, recognizedFor: entry.recognizedFor },
       };
     }
   }
