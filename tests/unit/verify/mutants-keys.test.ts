@@ -1,0 +1,188 @@
+// Tests written for StrykerJS (`npm run mutate`): verification-method resolution (keys.ts), called
+// directly: what each kind of identifier yields, for Data Integrity and for JWS use, and every way it
+// is refused, with the outcome (failed: never a key; not-checked: maybe later) and the reason.
+import { exportJWK, generateKeyPair } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../../src/lib/model/credential.ts';
+import { didWebUrl, hasPrivateParts, KeyResolutionError, multikeyFor, multikeyType, resolveVerificationMethod } from '../../../src/lib/verify/keys.ts';
+import { createRemote } from '../../../src/lib/verify/remote.ts';
+import { didJwkOf, generateDidKey, NOW, World, type DidKey } from '../../support/issuer.ts';
+
+const offline = createRemote({ online: false });
+const failing = createRemote({ online: true, fetch: async () => Promise.reject(new Error('refused')), now: () => NOW });
+
+async function refusal(ref: string, remote = offline, use: 'data-integrity' | 'jws' = 'data-integrity') {
+  const e = await resolveVerificationMethod(ref, remote, use).then(
+    () => undefined,
+    (x: unknown) => x,
+  );
+  if (!(e instanceof KeyResolutionError)) throw new Error(`expected a KeyResolutionError for ${ref}, got ${String(e)}`);
+  return { outcome: e.outcome, code: e.code, reason: e.reason, message: e.message };
+}
+
+let ed: DidKey;
+let p256: DidKey;
+let edJwk: JsonObject;
+let rsaJwk: JsonObject;
+
+beforeAll(async () => {
+  ed = await generateDidKey('Ed25519');
+  p256 = await generateDidKey('P-256');
+  edJwk = (await exportJWK((await generateKeyPair('EdDSA', { extractable: true })).publicKey)) as JsonObject;
+  rsaJwk = (await exportJWK((await generateKeyPair('RS256', { extractable: true })).publicKey)) as JsonObject;
+});
+
+describe('multibase keys', () => {
+  it('multikeyType reads the multicodec header and length', () => {
+    expect(multikeyType(ed.pair.publicKeyMultibase as string)).toBe('Ed25519');
+    expect(multikeyType(p256.pair.publicKeyMultibase as string)).toBe('P-256');
+    expect(multikeyType(`x${(ed.pair.publicKeyMultibase as string).slice(1)}`)).toBeUndefined();
+    expect(multikeyType('z0OIl')).toBeUndefined(); // not base58
+    expect(multikeyType((ed.pair.publicKeyMultibase as string).slice(0, -2))).toBeUndefined(); // too short
+  });
+
+  it('multikeyFor: the Multikey document of a supported key', async () => {
+    const mb = ed.pair.publicKeyMultibase as string;
+    expect(await multikeyFor(mb, 'urn:k#1', 'urn:k')).toEqual({ '@context': 'https://w3id.org/security/multikey/v1', id: 'urn:k#1', type: 'Multikey', controller: 'urn:k', publicKeyMultibase: mb });
+    expect(await multikeyFor('zQ3sh', 'urn:k#1', 'urn:k')).toBeUndefined();
+  });
+
+  it('hasPrivateParts: any private or symmetric member', () => {
+    for (const m of ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k']) expect(hasPrivateParts({ kty: 'X', [m]: 'x' })).toBe(true);
+    expect(hasPrivateParts({ kty: 'OKP', crv: 'Ed25519', x: 'x' })).toBe(false);
+  });
+});
+
+describe('did:key', () => {
+  it('a bare did:key or its own fragment: self-certifying, listed for assertions', async () => {
+    for (const ref of [ed.did, ed.vm]) {
+      const m = await resolveVerificationMethod(ref, offline);
+      expect(m).toMatchObject({ ref, controller: ed.did, binding: 'self-certifying' });
+      expect(m.controllerDocument).toEqual({ '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'], id: ed.did, verificationMethod: [m.method], assertionMethod: [ref] });
+      expect(m.jwk).toBeUndefined();
+    }
+  });
+
+  it('for a JWS it carries the public JWK', async () => {
+    const m = await resolveVerificationMethod(p256.vm, offline, 'jws');
+    expect(m.jwk).toMatchObject({ kty: 'EC', crv: 'P-256' });
+    expect(m.jwk).not.toHaveProperty('d');
+  });
+
+  it('another fragment: KEY_NOT_FOUND; a key type not supported: UNSUPPORTED_KEY (not-checked)', async () => {
+    expect(await refusal(`${ed.did}#other`)).toEqual({ outcome: 'failed', code: 'KEY_NOT_FOUND', reason: undefined, message: 'did:key fragment other is not its key' });
+    const x = await refusal('did:key:z6LSbysY2xFMRpGMhb7tFTLMpeuPRaqaWM1yECx2AtzE3KCc');
+    expect(x).toMatchObject({ outcome: 'not-checked', code: 'UNSUPPORTED_KEY', reason: 'unsupported' });
+    expect(x.message).toBe('did:key z6LSbysY… is not an Ed25519 or P-256/P-384 key');
+  });
+});
+
+describe('did:jwk', () => {
+  it('an Ed25519 JWK resolves for both uses (#0 or bare); an RSA JWK only for a JWS', async () => {
+    const did = didJwkOf(edJwk);
+    for (const ref of [did, `${did}#0`]) expect(await resolveVerificationMethod(ref, offline)).toMatchObject({ ref, controller: did, binding: 'self-certifying' });
+    const rsa = didJwkOf(rsaJwk);
+    expect(await resolveVerificationMethod(`${rsa}#0`, offline, 'jws')).toMatchObject({ method: { type: 'JsonWebKey', publicKeyJwk: rsaJwk }, jwk: rsaJwk });
+    expect(await refusal(`${rsa}#0`)).toEqual({ outcome: 'not-checked', code: 'UNSUPPORTED_KEY', reason: 'unsupported', message: 'did:jwk key type RSA not supported for Data Integrity' });
+    expect(await refusal(didJwkOf({ kty: 'oct-ish' }), offline, 'jws')).toMatchObject({ code: 'UNSUPPORTED_KEY', message: 'did:jwk key type oct-ish not supported' });
+  });
+
+  it('every way a did:jwk holds no usable key', async () => {
+    const did = didJwkOf(edJwk);
+    expect(await refusal(`${did}#1`)).toEqual({ outcome: 'failed', code: 'KEY_NOT_FOUND', reason: undefined, message: 'did:jwk has no method #1 (only #0)' });
+    expect(await refusal(`did:jwk:${Buffer.from('nope').toString('base64url')}`)).toMatchObject({ outcome: 'failed', code: 'KEY_NOT_FOUND', message: 'did:jwk does not hold a JSON Web Key' });
+    expect(await refusal(`did:jwk:${Buffer.from('[1]').toString('base64url')}`)).toMatchObject({ code: 'KEY_NOT_FOUND', message: 'did:jwk does not hold a JSON Web Key' });
+    expect(await refusal(didJwkOf({ crv: 'Ed25519' }))).toMatchObject({ code: 'KEY_NOT_FOUND', message: 'did:jwk does not hold a JSON Web Key' });
+    expect(await refusal(didJwkOf({ ...edJwk, d: 'secret' }))).toEqual({ outcome: 'failed', code: 'KEY_NOT_FOUND', reason: undefined, message: 'did:jwk holds private key material' });
+    expect(await refusal(didJwkOf({ ...edJwk, use: 'enc' }))).toEqual({ outcome: 'failed', code: 'KEY_NOT_AUTHORIZED', reason: undefined, message: 'did:jwk key is for encryption only' });
+    expect(await refusal(didJwkOf({ ...rsaJwk, n: 7 }), offline, 'jws')).toMatchObject({ code: 'UNSUPPORTED_KEY' });
+  });
+});
+
+describe('did:web and https controller documents', () => {
+  it('didWebUrl: host, port, path', () => {
+    expect(didWebUrl('did:web:issuer.test')).toBe('https://issuer.test/.well-known/did.json');
+    expect(didWebUrl('did:web:issuer.test%3A8443:users:alice')).toBe('https://issuer.test:8443/users/alice/did.json');
+    expect(didWebUrl('did:web:')).toBeUndefined();
+    for (const bad of ['did:web:a%2Fb', 'did:web:a%3Fb', 'did:web:a%23b', 'did:web:user%40host']) expect(didWebUrl(bad)).toBeUndefined();
+  });
+
+  const DID = 'did:web:issuer.mutants.test';
+  const DOC_URL = 'https://issuer.mutants.test/.well-known/did.json';
+  const doc = (extra: JsonObject = {}): JsonObject => ({
+    '@context': ['https://www.w3.org/ns/did/v1'],
+    id: DID,
+    verificationMethod: [{ id: '#key-1', type: 'Multikey', controller: DID, publicKeyMultibase: ed.pair.publicKeyMultibase as string }],
+    assertionMethod: ['#key-1'],
+    ...extra,
+  });
+
+  it('a method listed for assertions, by a relative id: resolved, with when it was fetched', async () => {
+    const world = new World().serve(DOC_URL, doc());
+    const m = await resolveVerificationMethod(`${DID}#key-1`, world.env().remote);
+    expect(m).toMatchObject({ ref: `${DID}#key-1`, controller: DID, binding: 'resolved', fetchedAt: NOW.toISOString(), fromCache: false });
+    expect(m.controllerDocument).toEqual({ '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'], id: DID, verificationMethod: [m.method], assertionMethod: [`${DID}#key-1`] });
+  });
+
+  it('a method not listed for assertions, or controlled by someone else, is resolved but not authorized', async () => {
+    const notListed = await resolveVerificationMethod(`${DID}#key-1`, new World().serve(DOC_URL, doc({ assertionMethod: [] })).env().remote);
+    expect(notListed.controllerDocument.assertionMethod).toEqual([]);
+    const foreign = doc({ verificationMethod: [{ id: `${DID}#key-1`, type: 'Multikey', controller: 'did:web:else.test', publicKeyMultibase: ed.pair.publicKeyMultibase as string }] });
+    const m = await resolveVerificationMethod(`${DID}#key-1`, new World().serve(DOC_URL, foreign).env().remote);
+    expect(m.controller).toBe('did:web:else.test');
+    expect(m.controllerDocument.assertionMethod).toEqual([]);
+  });
+
+  it('a method found under assertionMethod or publicKey, or the URL serving the method itself', async () => {
+    const embedded = doc({ verificationMethod: [], assertionMethod: [{ id: `${DID}#key-1`, type: 'Multikey', controller: DID, publicKeyMultibase: ed.pair.publicKeyMultibase as string }] });
+    expect(await resolveVerificationMethod(`${DID}#key-1`, new World().serve(DOC_URL, embedded).env().remote)).toMatchObject({ binding: 'resolved' });
+    const key = 'https://keys.mutants.test/key-1';
+    const self = { id: key, type: 'JsonWebKey', controller: 'https://keys.mutants.test/', publicKeyJwk: edJwk };
+    expect(await resolveVerificationMethod(key, new World().serve(key, self).env().remote, 'jws')).toMatchObject({ controller: 'https://keys.mutants.test/', jwk: edJwk });
+    const legacy = { id: 'https://keys.mutants.test/doc', publicKey: [{ id: 'https://keys.mutants.test/doc#k', publicKeyMultibase: p256.pair.publicKeyMultibase as string }] };
+    expect(await resolveVerificationMethod('https://keys.mutants.test/doc#k', new World().serve('https://keys.mutants.test/doc', legacy).env().remote)).toMatchObject({ controller: 'https://keys.mutants.test/doc' });
+  });
+
+  it('a document that does not list the method, is no JSON, or holds an unsupported key', async () => {
+    expect(await refusal(`${DID}#key-9`, new World().serve(DOC_URL, doc()).env().remote)).toEqual({ outcome: 'failed', code: 'KEY_NOT_FOUND', reason: undefined, message: `${DOC_URL} does not list ${DID}#key-9` });
+    expect(await refusal(`${DID}#key-1`, new World().serve(DOC_URL, 'not json').env().remote)).toEqual({ outcome: 'failed', code: 'KEY_NOT_FOUND', reason: undefined, message: `${DOC_URL} is not a JSON document` });
+    const x25519 = doc({ verificationMethod: [{ id: '#key-1', type: 'X25519KeyAgreementKey2020', controller: DID, publicKeyMultibase: 'z6LSbysY2xFMRpGMhb7tFTLMpeuPRaqaWM1yECx2AtzE3KCc' }] });
+    expect(await refusal(`${DID}#key-1`, new World().serve(DOC_URL, x25519).env().remote)).toEqual({ outcome: 'not-checked', code: 'UNSUPPORTED_KEY', reason: 'unsupported', message: 'key type X25519KeyAgreementKey2020 not supported' });
+  });
+
+  it('a document that cannot be fetched: offline or error (not-checked), unless the fragment is itself a key', async () => {
+    expect(await refusal(`${DID}#key-1`)).toEqual({ outcome: 'not-checked', code: 'NEEDS_NETWORK', reason: 'offline', message: `${DOC_URL} could not be fetched` });
+    expect(await refusal(`${DID}#key-1`, failing)).toMatchObject({ outcome: 'not-checked', code: 'FETCH_FAILED', reason: 'error' });
+    expect(await refusal(`${DID}#key-1`, new World().env().remote)).toMatchObject({ outcome: 'not-checked', code: 'FETCH_FAILED', reason: 'error' });
+    const mb = ed.pair.publicKeyMultibase as string;
+    const viaFragment = await resolveVerificationMethod(`https://issuer.mutants.test/id#${mb}`, offline);
+    expect(viaFragment).toMatchObject({ controller: 'https://issuer.mutants.test/id', binding: 'fragment', unresolved: 'NEEDS_NETWORK' });
+    expect(await resolveVerificationMethod(`https://issuer.mutants.test/id#${mb}`, new World().env().remote)).toMatchObject({ binding: 'fragment', unresolved: 'FETCH_FAILED' });
+    expect(await refusal('https://issuer.mutants.test/id#zNotAKey')).toMatchObject({ code: 'NEEDS_NETWORK' });
+  });
+
+  it('a did:web that names no host is KEY_NOT_FOUND', async () => {
+    expect(await refusal('did:web:a%2Fb#key-1')).toEqual({ outcome: 'failed', code: 'KEY_NOT_FOUND', reason: undefined, message: 'did:web:a%2Fb is not a valid did:web' });
+  });
+});
+
+describe('other identifiers', () => {
+  it('another DID method: unsupported; did:example never resolves', async () => {
+    expect(await refusal('did:ion:abc#k')).toEqual({ outcome: 'not-checked', code: 'UNSUPPORTED_KEY', reason: 'unsupported', message: 'DID method of did:ion is not supported' });
+    expect(await refusal('did:example:abc#k')).toEqual({ outcome: 'failed', code: 'KEY_NOT_FOUND', reason: undefined, message: 'verification method did:example:abc#k cannot be dereferenced' });
+  });
+
+  it('a urn whose fragment is a key: that key, bound to nothing; other names: KEY_NOT_FOUND', async () => {
+    const mb = ed.pair.publicKeyMultibase as string;
+    expect(await resolveVerificationMethod(`urn:uuid:1234#${mb}`, offline)).toMatchObject({ controller: 'urn:uuid:1234', binding: 'fragment', unresolved: 'UNSUPPORTED_KEY' });
+    expect(await refusal('urn:uuid:1234#nokey')).toMatchObject({ outcome: 'failed', code: 'KEY_NOT_FOUND' });
+    expect(await refusal('urn:uuid:1234')).toMatchObject({ outcome: 'failed', code: 'KEY_NOT_FOUND' });
+    expect(await refusal('ftp://x.test/k')).toMatchObject({ outcome: 'failed', code: 'KEY_NOT_FOUND' });
+  });
+
+  it('an http (not https) controller document is fetched too', async () => {
+    const url = 'http://plain.mutants.test/key';
+    const m = await resolveVerificationMethod(url, new World().serve(url, { id: url, type: 'JsonWebKey', controller: url, publicKeyJwk: edJwk }).env().remote);
+    expect(m).toMatchObject({ controller: url, binding: 'resolved' });
+  });
+});
