@@ -1,5 +1,6 @@
 /** The credentials the verification benchmarks run on, with the environment each needs. */
 import { readFileSync } from 'node:fs';
+import type { TrustSet } from '../../src/lib/trust/model.ts';
 import { createEnv, type VerifyEnv } from '../../src/lib/verify/env.ts';
 import { createRemote, type FetchLike } from '../../src/lib/verify/remote.ts';
 
@@ -26,7 +27,10 @@ export interface BenchInput {
 }
 
 const NOW = new Date('2026-11-23T00:00:00Z');
-const offline = () => createEnv({ now: NOW });
+/** The DCC fixtures' issuer, trusted as the user's pin: verification runs every check, the identity one included. */
+const DCC_ISSUER = 'did:key:z6MknNQD1WHLGGraFi6zcbGevuAgkVfdyCdtZnQTGWVVvR5Q';
+const trust: TrustSet = { lists: [{ kind: 'pins', id: 'pins', publisher: { id: null, name: null }, signed: false, asOf: null, validFrom: null, validUntil: null, entries: [{ id: DCC_ISSUER, names: [], namesByLang: {}, recognizedFor: [] }] }] };
+const offline = () => createEnv({ now: NOW, trust });
 const ob2Env = () => createEnv({ now: NOW, remote: createRemote({ online: true, fetch: localFetch }) });
 
 export const BENCH_INPUTS: Record<string, BenchInput> = {
