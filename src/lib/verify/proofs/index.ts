@@ -24,6 +24,7 @@ import { KeyResolutionError, resolveVerificationMethod, type ResolvedMethod } fr
 import { createLoader, unknownContextIn, type LoaderRecord } from '../loader.ts';
 import { quadsOf, unsecured, type Quad } from '../reading/index.ts';
 import { applyJsonldSpeedup } from '../jsonld-speedup.ts';
+import { vcInstant } from '../reading/dates.ts';
 import { ProofFormatError, proofOptionQuads, verifyRdfcProof, type RdfcSuite } from './rdfc.ts';
 
 applyJsonldSpeedup();
@@ -129,10 +130,10 @@ function optionsProblem(proof: JsonObject, suite: string, options: ProofOptions,
   const skew = env.clockSkewSeconds * 1000;
   for (const key of ['created', 'expires'] as const) {
     const v = proof[key];
-    if (v !== undefined && (typeof v !== 'string' || !DATE.test(v) || Number.isNaN(Date.parse(v)))) return failed('PROOF_INVALID', { suite, detail: `proof.${key} is not a date-time with a zone` });
+    if (v !== undefined && (typeof v !== 'string' || !DATE.test(v) || vcInstant(v) === undefined)) return failed('PROOF_INVALID', { suite, detail: `proof.${key} is not a date-time with a zone` });
   }
-  if (typeof proof.created === 'string' && Date.parse(proof.created) > now + skew) return failed('PROOF_INVALID', { suite, detail: `proof created in the future (${proof.created})` });
-  if (typeof proof.expires === 'string' && Date.parse(proof.expires) < now - skew) return failed('PROOF_INVALID', { suite, detail: `proof expired at ${proof.expires}` });
+  if (typeof proof.created === 'string' && (vcInstant(proof.created) as number) > now + skew) return failed('PROOF_INVALID', { suite, detail: `proof created in the future (${proof.created})` });
+  if (typeof proof.expires === 'string' && (vcInstant(proof.expires) as number) < now - skew) return failed('PROOF_INVALID', { suite, detail: `proof expired at ${proof.expires}` });
   if (options.challenge !== undefined && proof.challenge !== options.challenge) return failed('CHALLENGE_MISMATCH', { suite });
   if (options.domain !== undefined && !asArray(proof.domain).includes(options.domain)) return failed('DOMAIN_MISMATCH', { suite });
   return undefined;
@@ -173,9 +174,9 @@ async function withSignedDates(document: JsonObject, r: ProofResult, env: Verify
   const skew = env.clockSkewSeconds * 1000;
   for (const [key, values] of [['created', dates.created], ['expires', dates.expires]] as const) {
     for (const v of values) {
-      if (!DATE.test(v) || Number.isNaN(Date.parse(v))) return { ...r, check: failed('PROOF_INVALID', { suite, detail: `proof ${key} is not a date-time with a zone` }) };
-      if (key === 'created' && Date.parse(v) > now + skew) return { ...r, check: failed('PROOF_INVALID', { suite, detail: `proof created in the future (${v})` }) };
-      if (key === 'expires' && Date.parse(v) < now - skew) return { ...r, check: failed('PROOF_INVALID', { suite, detail: `proof expired at ${v}` }) };
+      if (!DATE.test(v) || vcInstant(v) === undefined) return { ...r, check: failed('PROOF_INVALID', { suite, detail: `proof ${key} is not a date-time with a zone` }) };
+      if (key === 'created' && (vcInstant(v) as number) > now + skew) return { ...r, check: failed('PROOF_INVALID', { suite, detail: `proof created in the future (${v})` }) };
+      if (key === 'expires' && (vcInstant(v) as number) < now - skew) return { ...r, check: failed('PROOF_INVALID', { suite, detail: `proof expired at ${v}` }) };
     }
   }
   return r;
