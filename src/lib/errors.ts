@@ -40,6 +40,21 @@ export const ERROR_CODES = [
   'QR_PAYLOAD_INVALID', // the payload does not decompress into a presentation
   'SHARE_TOO_LARGE', // the presentation needs more QR frames than allowed
   'SHARE_CANNOT_SIGN', // the presentation cannot be signed (a credential's JSON-LD context is not bundled)
+  // exchanges with issuers and verifiers (exchange/http.ts; every such error names its step in data.step)
+  'EXCHANGE_URL_INVALID', // not a URL, or not an offer/request this wallet understands
+  'EXCHANGE_URL_INSECURE', // plain http to a host other than localhost / 127.0.0.1
+  'EXCHANGE_NETWORK', // the peer could not be reached (offline, DNS, refused connection, timeout)
+  'ISSUER_NO_CORS', // in a browser: the issuer does not allow cross-origin requests
+  'VERIFIER_NO_CORS', // in a browser: the verifier does not allow cross-origin requests
+  'EXCHANGE_TOO_LARGE', // the peer's answer is larger than the bound
+  'EXCHANGE_BAD_RESPONSE', // the peer's answer is not readable JSON or not the shape the protocol says
+  'EXCHANGE_REFUSED', // the peer answered with an error (HTTP status, OAuth error)
+  // claiming credentials (exchange/claim.ts)
+  'CLAIM_PIN_REQUIRED', // the offer needs a transaction code (PIN) and none was given
+  'CLAIM_WRONG_PIN', // the issuer refused the transaction code
+  'CLAIM_OFFER_EXPIRED', // the issuer refused the offer's code: expired or already used
+  'CLAIM_NOTHING_TO_CLAIM', // the offer lists no Open Badge this wallet can verify (ldp_vc, jwt_vc_json)
+  'CLAIM_DEFERRED', // the issuer wants to deliver later (deferred issuance), which this wallet does not do
   // store
   'STORE_QUOTA',
   'STORE_FAILED',
