@@ -1,3 +1,4 @@
+import { layoutEn } from './en-layout.ts';
 import { pathwaysEn } from './en-pathways.ts';
 
 /** English words for the wallet UI. Keys are stable; `{name}` placeholders are filled by `t()`. */
@@ -212,6 +213,7 @@ export const en = {
 
   // descriptors (issue 5) and pathways (issue 6): their words are in ./en-pathways.ts
   ...pathwaysEn,
+  ...layoutEn,
 
   // share & verify (issue 7)
   'nav.verify': 'Check badges',

@@ -1,4 +1,5 @@
 /** 画面の日本語。キーは en.ts と同じで、`{name}` は `t()` が埋める。 */
+import { layoutJa } from './ja-layout.ts';
 import type { MessageKey } from './en.ts';
 import { pathwaysJa } from './ja-pathways.ts';
 
@@ -213,6 +214,7 @@ export const ja: Record<MessageKey, string> = {
 
   // descriptors (issue 5) and pathways (issue 6): their words are in ./ja-pathways.ts
   ...pathwaysJa,
+  ...layoutJa,
 
   // share & verify (issue 7)
   'nav.verify': 'バッジを確認',
