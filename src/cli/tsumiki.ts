@@ -7,6 +7,7 @@
  *   tsumiki pathway PATHWAY.json BADGE... [--json] [--online] [--now ISO-DATE] [--lang en|ja] [--count-unverified]
  *   tsumiki share BADGE... --qr-dir DIR [--link BASE-URL]
  *   tsumiki scan IMAGE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT]
+ *   tsumiki present URI FILE... [--json] [--key FILE]
  *
  * verify exits 0 when every credential is verified, 1 when any failed or was rejected, 2 otherwise;
  * a presentation's own proof and holder count too when it is signed or --challenge/--domain is given.
@@ -19,6 +20,7 @@ import { verifyBytes, type InputResult } from '../lib/verify/pipeline.ts';
 import { withTrust } from './trust.ts';
 import { inspectBytes } from './inspect.ts';
 import { PATHWAY_USAGE, pathwayCommand } from './pathway.ts';
+import { PRESENT_USAGE, presentCommand } from './present.ts';
 import { exitCode, printHuman, resultJson } from './output.ts';
 import { scanCommand, shareCommand } from './share.ts';
 
@@ -28,9 +30,13 @@ const USAGE = `usage:
 ${PATHWAY_USAGE}
   tsumiki share BADGE... --qr-dir DIR [--link BASE-URL]
   tsumiki scan IMAGE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT] [--trust LIST]...
+${PRESENT_USAGE}
 
   --trust LIST  a trust list (a W3C RecognizedEntityCredential, or a DCC issuer registry JSON);
-                repeatable. A list that does not verify or is out of date is refused (exit 2).`;
+                repeatable. A list that does not verify or is out of date is refused (exit 2).
+  present       answers a verifier (an openid4vp:// request or a VC-API interaction URL) with the
+                matching FILEs; exit 0 when the verifier accepted, 1 otherwise.
+  --key FILE    the holder key (created there if missing; the private key is never printed).`;
 
 function envFrom(values: { online?: boolean; now?: string; recipient?: string }): VerifyEnv {
   const now = values.now === undefined ? new Date() : new Date(values.now);
@@ -74,6 +80,7 @@ async function verifyCommand(files: string[], values: { json?: boolean; online?:
 
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'pathway') return pathwayCommand(argv.slice(1));
+  if (argv[0] === 'present') return presentCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -62,6 +62,13 @@ export const ERROR_CODES = [
   'BACKUP_DAMAGED',
   'BACKUP_ITERATIONS_REFUSED', // the backup asks for a PBKDF2 iteration count outside the accepted range
   'BACKUP_TOO_MANY_ENTRIES', // the backup holds more badges or settings than the bound
+  // present (answering a verifier's request: OpenID4VP, VC-API)
+  'PRESENT_REQUEST_INVALID', // the verifier's request cannot be read (not a request, a field missing or malformed, a query that is not DCQL)
+  'PRESENT_VERIFIER_REFUSED', // the request names its verifier in a way the wallet does not accept (a client_id prefix other than decentralized_identifier: / redirect_uri:)
+  'PRESENT_REQUEST_SIGNATURE', // the signed request object does not verify with the key of the DID it names
+  'PRESENT_UNSUPPORTED', // the request asks for a response mode, query language or format the wallet does not speak
+  'PRESENT_NOTHING_MATCHES', // the wallet holds nothing the verifier asks for
+  'PRESENT_NOT_VERIFIED', // a chosen credential does not verify: it is never sent
   // general
   'INTERNAL',
 ] as const;

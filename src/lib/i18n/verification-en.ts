@@ -140,5 +140,11 @@ export const errorEn: Record<ErrorCode, string> = {
   BACKUP_DAMAGED: 'The backup file is damaged',
   BACKUP_ITERATIONS_REFUSED: 'The backup asks for an unsafe key-derivation setting, so it is not opened',
   BACKUP_TOO_MANY_ENTRIES: 'The backup holds more entries than a wallet can restore',
+  PRESENT_REQUEST_INVALID: 'The verifier’s request cannot be read',
+  PRESENT_VERIFIER_REFUSED: 'The request does not say who is asking in a way this wallet can check, so it is not answered',
+  PRESENT_REQUEST_SIGNATURE: 'The request’s signature does not match the verifier it names, so it is not answered',
+  PRESENT_UNSUPPORTED: 'The request asks for something this wallet cannot answer (a response mode, query language or format it does not speak)',
+  PRESENT_NOTHING_MATCHES: 'None of your badges is what the verifier asks for',
+  PRESENT_NOT_VERIFIED: 'A badge chosen for the verifier does not pass verification, so nothing was sent',
   INTERNAL: 'An internal error',
 };

@@ -140,5 +140,11 @@ export const errorJa: Record<ErrorCode, string> = {
   BACKUP_DAMAGED: 'バックアップファイルが壊れています',
   BACKUP_ITERATIONS_REFUSED: 'バックアップの鍵導出の設定が安全でないため、開きません',
   BACKUP_TOO_MANY_ENTRIES: 'バックアップの項目が多すぎて、復元できません',
+  PRESENT_REQUEST_INVALID: '確認する相手からの依頼を読み取れません',
+  PRESENT_VERIFIER_REFUSED: '依頼元を確かめられる形で示していないため、この依頼には応じません',
+  PRESENT_REQUEST_SIGNATURE: '依頼の署名が、示された依頼元のものと一致しないため、この依頼には応じません',
+  PRESENT_UNSUPPORTED: 'このアプリが対応していない方式（応答方法・問い合わせ形式・データ形式）の依頼です',
+  PRESENT_NOTHING_MATCHES: '依頼された条件に合うバッジがありません',
+  PRESENT_NOT_VERIFIED: '選んだバッジの中に検証で無効となったものがあるため、何も送っていません',
   INTERNAL: '内部エラー',
 };

@@ -219,6 +219,20 @@ export const VP_CLASS = 'https://www.w3.org/2018/credentials#VerifiablePresentat
  */
 export function readGraph(quads: readonly Quad[], classIri: string = VC_CLASS, writtenId?: string): JsonObject {
   const graphs = graphsOf(quads);
+  return new Reader(graphs).node('', rootOf(graphs, classIri, writtenId), new Set());
+}
+
+/**
+ * The class IRIs (fully expanded, as the graph holds them) of the node `readGraph` reads: what
+ * a query by expanded type (DCQL `type_values`) is matched against. Sorted; throws as `readGraph`.
+ */
+export function rootTypeIris(quads: readonly Quad[], classIri: string = VC_CLASS, writtenId?: string): string[] {
+  const graphs = graphsOf(quads);
+  const root = rootOf(graphs, classIri, writtenId);
+  return [...new Set((graphs.get('')?.nodes.get(root)?.get(RDF_TYPE) ?? []).map((t) => t.value))].sort();
+}
+
+function rootOf(graphs: Map<string, Graph>, classIri: string, writtenId: string | undefined): string {
   const graph = graphs.get('') ?? { nodes: new Map(), referenced: new Set<string>() };
   const typed = [...graph.nodes.keys()].filter((s) => graph.nodes.get(s)?.get(RDF_TYPE)?.some((t: Term) => t.value === classIri)).sort();
   if (typed.length === 0) throw new AmbiguousReadingError('no credential in the signed graph');
@@ -229,5 +243,5 @@ export function readGraph(quads: readonly Quad[], classIri: string = VC_CLASS, w
   if (root === undefined) {
     throw new AmbiguousReadingError(spanning.length === 0 ? 'the signed graph holds objects the credential does not link to' : `${spanning.length} credentials could each be the top-level one`);
   }
-  return new Reader(graphs).node('', root, new Set());
+  return root;
 }
