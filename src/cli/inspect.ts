@@ -28,6 +28,9 @@ function printDescriptors(d: DescriptorsJson, out: (s: string) => void): void {
   }
   const range = (r: { min: number; max: number } | null) => (r ? (r.min === r.max ? `${r.min} h` : `${r.min}–${r.max} h`) : 'unknown');
   out(`  learner effort: ${range(d.effortHours)}; credit: ${range(d.creditHours)}`);
+  const mc = d.framework.microCredential;
+  const why = descriptorWords.mcText({ isMicroCredential: d.framework.isMicroCredential, code: mc.code, sets: mc.sets, signals: [], missing: [] }, 'en');
+  out(`  micro-credential: ${why.answer.toLowerCase()} — ${why.reason}`);
   out(`  JV-Campus/JMOOC: ${descriptorWords.verdictText(d.framework.verdict, 'en')} (${d.framework.mandatoryPresent}/11 mandatory)`);
   out(`  EU: ${descriptorWords.verdictText(d.framework.eu.verdict, 'en')}`);
 }

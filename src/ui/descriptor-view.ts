@@ -54,9 +54,10 @@ export function langAttr(l: TextLang): string | undefined {
   return l === 'en' || l === 'ja' ? l : undefined;
 }
 
+/** `25–30`, in Japanese `25〜30` (JA-GLOSSARY §2.2). */
 export function rangeText(r: Range, locale: string): string {
   const f = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  return r.min === r.max ? f.format(r.min) : `${f.format(r.min)}–${f.format(r.max)}`;
+  return r.min === r.max ? f.format(r.min) : `${f.format(r.min)}${locale.startsWith('ja') ? '〜' : '–'}${f.format(r.max)}`;
 }
 
 /** The wording an amount was read from, every distinct one, the user's language first. */

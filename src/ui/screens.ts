@@ -20,3 +20,5 @@ export const shareScreen = once(() => import('./screens/ShareScreen.svelte'));
 export const verifyScreen = once(() => import('./screens/VerifyScreen.svelte'));
 // pathways (issue 6)
 export const pathwaysScreen = once(() => import('./screens/PathwaysScreen.svelte'));
+// the first minute (issue 14): the wallet's totals and pathway progress, loaded after the list
+export const walletOverview = once(() => import('./screens/WalletOverview.svelte'));

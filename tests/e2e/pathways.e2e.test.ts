@@ -119,10 +119,11 @@ test('日本語: descriptors as written in Japanese, the framework verdicts, the
   await page.goto(new URL('#/', inject('baseURL')).href);
   await addDemo(page);
   const list = page.getByTestId('badge-list');
-  await expect.poll(() => list.locator('[data-mark="micro"]').count()).toBe(3);
-  expect(await list.textContent()).toContain('学習 45 時間');
+  // Every demo badge states the full JV-Campus/JMOOC set, so each is a micro-credential (the one definition, issue 14).
+  await expect.poll(() => list.locator('[data-mark="micro"]').count()).toBe(8);
+  expect(await list.textContent()).toContain('学習45時間');
   await page.getByTestId('micro-only').check();
-  await expect.poll(() => list.locator(':scope > li').count()).toBe(3);
+  await expect.poll(() => list.locator(':scope > li').count()).toBe(8);
   await page.getByTestId('micro-only').uncheck();
   await expect.poll(() => list.locator(':scope > li').count()).toBe(8);
 
@@ -133,9 +134,13 @@ test('日本語: descriptors as written in Japanese, the framework verdicts, the
   expect(await panel.locator('dd[data-descriptor="learningOutcomes"] .value').textContent()).toContain('関数と繰り返しを使った小さな Python プログラムを書ける');
   expect(await panel.locator('dd[data-descriptor="learningOutcomes"] .also').textContent()).toContain('Write small Python programs');
   expect(await panel.locator('dd[data-descriptor="assessment"] .value').textContent()).toContain('自動採点');
-  expect(await page.getByTestId('jv-verdict').textContent()).toContain('JV-Campus/JMOOCの記述項目をすべて満たしています');
-  expect(await page.getByTestId('eu-verdict').textContent()).toContain('EUのマイクロクレデンシャル必須要素をすべて満たしています');
-  expect(await page.getByTestId('descriptor-hours').textContent()).toContain('20 時間');
+  expect(await page.getByTestId('jv-verdict').textContent()).toContain('JV-Campus/JMOOCの必須記述項目がすべて記載されています');
+  expect(await page.getByTestId('eu-verdict').textContent()).toContain('EUのマイクロクレデンシャル必須要素がすべて記載されています');
+  // A course with no academic credit: a micro-credential by its descriptors, and no "credit" row at all.
+  expect(await page.getByTestId('framework-check').locator('dd[data-micro]').getAttribute('data-micro')).toBe('true');
+  expect(await page.getByTestId('framework-check').textContent()).toContain('マイクロクレデンシャルとは明記されていませんが');
+  expect(await page.getByTestId('descriptor-hours').textContent()).toContain('20時間');
+  expect(await page.getByTestId('descriptor-hours').locator('[data-amount="credit"]').count()).toBe(0);
   await page.getByTestId('descriptor-both').click();
   expect(await panel.locator('dt[data-descriptor="learningOutcomes"]').textContent()).toContain('Learning outcomes');
 

@@ -234,7 +234,7 @@ export const DESCRIPTORS: readonly DescriptorDef[] = [
     id: 'certification',
     required: false,
     number: 15,
-    name: { en: 'Certification', ja: '認証' },
+    name: { en: 'Certification', ja: '証明書の発行' },
     labels: {
       en: ['Certification', 'Certificate'],
       ja: ['認証', '修了認定', '修了証'],

@@ -25,6 +25,8 @@ export interface DescriptorCandidate {
   readonly detail?: string;
   /** A unit the field itself implies (EU `ECTS` → ects, `timeInvestment` → hours). */
   readonly unit?: KnownUnit;
+  /** For the learner: the identifier's type as written (`emailAddress`, OB 2.0 `email`), so a hash can be named. */
+  readonly identityType?: string;
 }
 
 export interface UnplacedEntry {

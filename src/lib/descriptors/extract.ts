@@ -11,7 +11,7 @@ import { DESCRIPTOR_IDS, type DescriptorId } from './catalog.ts';
 import { RANK, type DescriptorCandidate, type UnplacedEntry } from './collect.ts';
 import { checkFrameworks, type FrameworkReport } from './framework.ts';
 import { bestHours, readHours, unitHints, type HoursReading } from './hours.ts';
-import { isObject, objectsOf, own, typesOf } from './json.ts';
+import { isObject, objectsOf, own, textOf, typesOf } from './json.ts';
 import { MC_WORD, newCtx, readAchievement, readEndorsements, readProfile, readResults, signalIfWord, type Ctx, type McSignal, type Note } from './sources.ts';
 
 export type CredentialKind = 'ob3' | 'ob2' | 'achievement' | 'unknown';
@@ -29,7 +29,12 @@ export interface DescriptorReport {
   readonly descriptors: Readonly<Record<DescriptorId, DescriptorEntry | null>>;
   /** Learner effort in hours (from the `learnerEffort` values), with the rule and original words. */
   readonly effort: HoursReading | null;
-  /** Credit in hours (from the `credit` values), with the rule and original words. */
+  /**
+   * Credit in a credit system (ECTS, UCTS, 単位, US semester credit) from the `credit` values, with its
+   * hours by the system's rule and the original words. Hours written under "Credit / Other
+   * recognition" (`Certificate of completion (24 hours)`) are workload, never credit; a number whose
+   * system is not stated is in `readings.credit` only.
+   */
   readonly credit: HoursReading | null;
   /** Every number read for effort and credit, including those whose unit is unknown. */
   readonly readings: { readonly effort: readonly HoursReading[]; readonly credit: readonly HoursReading[] };
@@ -61,7 +66,11 @@ function readOb3(ctx: Ctx, cred: JsonObject): boolean {
   c.addText('learner', RANK.field, own(cs, 'id'), `${csPath}.id`);
   const ids = own(cs, 'identifier');
   for (const [o, i] of objectsOf(ids)) {
-    c.addText('learner', RANK.field + 1, own(o, 'identityHash'), `${csPath}.identifier${Array.isArray(ids) ? `[${i}]` : ''}`);
+    const value = textOf(own(o, 'identityHash'));
+    const type = textOf(own(o, 'identityType'));
+    if (value !== null) {
+      c.add('learner', RANK.field + 1, { value, source: `${csPath}.identifier${Array.isArray(ids) ? `[${i}]` : ''}`, origin: 'field', ...(type === null ? {} : { identityType: type }) });
+    }
   }
   c.addText('learner', RANK.field + 2, own(cs, 'name'), `${csPath}.name`);
   c.addText('dateOfIssuing', RANK.field, own(cred, 'validFrom'), 'validFrom');
@@ -83,7 +92,10 @@ function readOb3(ctx: Ctx, cred: JsonObject): boolean {
 
 function readOb2(ctx: Ctx, assertion: JsonObject, options: ExtractOptions): boolean {
   const { c } = ctx;
-  c.addText('learner', RANK.field, own(own(assertion, 'recipient'), 'identity'), 'recipient.identity');
+  const recipient = own(assertion, 'recipient');
+  const identity = textOf(own(recipient, 'identity'));
+  const type = textOf(own(recipient, 'type'));
+  if (identity !== null) c.add('learner', RANK.field, { value: identity, source: 'recipient.identity', origin: 'field', ...(type === null ? {} : { identityType: type }) });
   c.addText('learner', RANK.field + 1, own(own(assertion, 'extensions:recipientProfile'), 'name'), 'extensions:recipientProfile.name');
   c.addText('dateOfIssuing', RANK.field, own(assertion, 'issuedOn'), 'issuedOn');
   const embedded = own(assertion, 'badge');
@@ -123,7 +135,7 @@ function finish(ctx: Ctx, kind: CredentialKind, hasAchievement: boolean): Descri
   for (const cand of all.certification) {
     if (cand.origin === 'labelled-text' && MC_WORD.test(cand.value)) signals.push({ kind: 'certification', source: cand.source, value: cand.value });
   }
-  const credit = bestHours(creditReadings);
+  const credit = creditReadings.find((r) => r.hours !== null && r.unit !== 'hours') ?? null;
   return {
     kind,
     descriptors: descriptors as Record<DescriptorId, DescriptorEntry | null>, // why: the loop above set every id
@@ -135,7 +147,7 @@ function finish(ctx: Ctx, kind: CredentialKind, hasAchievement: boolean): Descri
     framework: checkFrameworks({
       present,
       hasAchievement,
-      creditWithUnit: credit !== null,
+      creditWithUnit: bestHours(creditReadings) !== null,
       signals,
       euSupervision: ctx.eu.supervision.length > 0,
       euGrade: ctx.eu.grade.length > 0,

@@ -1,12 +1,13 @@
 /**
  * Framework checks, as codes (words are in i18n.ts):
- * - JV-Campus/JMOOC: which of the 11 mandatory descriptors are present, whether the badge presents
- *   itself as a micro-credential, and a verdict — meets the set / missing … / a participation badge
+ * - JV-Campus/JMOOC: which of the 11 mandatory descriptors are present, whether the badge is a
+ *   micro-credential (the one definition: micro-credential.ts), and a verdict — meets the set / missing … / a participation badge
  *   (no assessment and no learning outcomes) / no achievement data to judge.
  * - EU Council Recommendation 2022 Annex I: the same for its 11 mandatory elements, as far as the
  *   data allows (`learnerEffort` is met by stated effort or by credit with a known unit).
  */
 import { EU_MANDATORY, MANDATORY_IDS, OPTIONAL_IDS, type DescriptorId, type EuMandatoryId } from './catalog.ts';
+import { isParticipationOnly, judgeMicroCredential, type McJudgement } from './micro-credential.ts';
 import type { McSignal } from './sources.ts';
 
 export const VERDICT_CODES = ['MEETS_JV_SET', 'MEETS_EU_SET', 'MISSING', 'PARTICIPATION_ONLY', 'NO_ACHIEVEMENT_DATA'] as const;
@@ -43,9 +44,12 @@ export interface FrameworkReport {
   readonly mandatoryTotal: number;
   readonly missing: readonly DescriptorId[];
   readonly optionalPresent: readonly DescriptorId[];
+  /** The one definition (micro-credential.ts): `microCredential.isMicroCredential`, repeated here for the CLI contract. */
   readonly isMicroCredential: boolean;
   /** Why it presents itself as a micro-credential: achievementType, the word in the title, image caption or certification text. */
   readonly microCredentialSignals: readonly McSignal[];
+  /** The judgement and its reasons. */
+  readonly microCredential: McJudgement;
   readonly verdict: JvVerdict;
   readonly eu: EuCheck;
 }
@@ -59,10 +63,6 @@ export interface FrameworkInput {
   readonly signals: readonly McSignal[];
   readonly euSupervision: boolean;
   readonly euGrade: boolean;
-}
-
-function isParticipationOnly(present: ReadonlySet<DescriptorId>): boolean {
-  return !present.has('assessment') && !present.has('learningOutcomes');
 }
 
 export function checkFrameworks(input: FrameworkInput): FrameworkReport {
@@ -87,13 +87,15 @@ export function checkFrameworks(input: FrameworkInput): FrameworkReport {
         ? { code: 'PARTICIPATION_ONLY', missing: euMissing }
         : { code: 'MISSING', missing: euMissing };
 
+  const mc = judgeMicroCredential({ hasAchievement: input.hasAchievement, present, signals: input.signals, jvMissing: missing, euMissing });
   return {
     mandatoryPresent: MANDATORY_IDS.length - missing.length,
     mandatoryTotal: MANDATORY_IDS.length,
     missing,
     optionalPresent: OPTIONAL_IDS.filter((id) => present.has(id)),
-    isMicroCredential: input.signals.length > 0,
+    isMicroCredential: mc.isMicroCredential,
     microCredentialSignals: input.signals,
+    microCredential: mc,
     verdict,
     eu: {
       mandatoryPresent: EU_MANDATORY.length - euMissing.length,

@@ -50,4 +50,5 @@ export type { HoursReading } from './hours.ts';
 export * as descriptorWords from './i18n.ts';
 export { toDescriptorsJson, type DescriptorsJson } from './inspect-json.ts';
 export { MAX_PARSE_LENGTH, SEPARATORS, parseLabelledText, type LabelForm, type LabelledSegment, type LabelledText, type UnplacedText } from './labelled-text.ts';
+export { MC_CODES, isParticipationOnly, judgeMicroCredential, type McCode, type McJudgement } from './micro-credential.ts';
 export { NOTE_CODES, SIGNAL_KINDS, type McSignal, type Note, type NoteCode, type SignalKind } from './sources.ts';

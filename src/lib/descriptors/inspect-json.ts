@@ -7,6 +7,7 @@ import { DESCRIPTOR_IDS, type DescriptorId, type EuMandatoryId } from './catalog
 import type { Range } from './credit.ts';
 import type { DescriptorReport } from './extract.ts';
 import type { EuVerdict, JvVerdict } from './framework.ts';
+import type { McCode } from './micro-credential.ts';
 
 export interface DescriptorsJson {
   readonly descriptors: Readonly<Record<DescriptorId, { readonly value: string; readonly source: string } | null>>;
@@ -16,7 +17,8 @@ export interface DescriptorsJson {
     readonly mandatoryPresent: number;
     readonly missing: readonly DescriptorId[];
     readonly isMicroCredential: boolean;
-    /** Additions to the issue's contract: the verdict code and the EU check. */
+    /** Additions to the issue's contract: why it is or is not a micro-credential (micro-credential.ts), the verdict code and the EU check. */
+    readonly microCredential: { readonly code: McCode; readonly sets: readonly ('jv' | 'eu')[] };
     readonly verdict: JvVerdict;
     readonly eu: { readonly mandatoryPresent: number; readonly missing: readonly EuMandatoryId[]; readonly verdict: EuVerdict };
   };
@@ -38,6 +40,7 @@ export function toDescriptorsJson(report: DescriptorReport): DescriptorsJson {
       mandatoryPresent: f.mandatoryPresent,
       missing: [...f.missing],
       isMicroCredential: f.isMicroCredential,
+      microCredential: { code: f.microCredential.code, sets: [...f.microCredential.sets] },
       verdict: f.verdict,
       eu: { mandatoryPresent: f.eu.mandatoryPresent, missing: [...f.eu.missing], verdict: f.eu.verdict },
     },

@@ -164,7 +164,7 @@ export function conditionReasons(p: Prepared, c: CompiledLeaf, cutoff: number | 
   let out: Reason[] | null = null;
   for (const i of c.issuers) if (!issuerOk(p, i)) out = add(out, { code: 'WRONG_ISSUER', data: { issuer: p.badge.issuer.id ?? p.badge.issuer.names[0] ?? null } });
   for (const t of c.types) if (p.type === null || !t.has(p.type)) out = add(out, { code: 'WRONG_TYPE', data: { type: p.badge.achievementType } });
-  if (c.microCredential && !p.badge.microCredential && p.type !== 'microcredential') out = add(out, { code: 'NOT_MICRO_CREDENTIAL' });
+  if (c.microCredential && !p.badge.microCredential) out = add(out, { code: 'NOT_MICRO_CREDENTIAL' });
   if (c.years !== null && cutoff !== null) {
     if (p.issuedMs === null) out = add(out, { code: 'DATE_UNKNOWN' });
     else if (p.issuedMs < cutoff) out = add(out, { code: 'TOO_OLD', data: { issuedAt: p.badge.issuedAt, years: c.years } });

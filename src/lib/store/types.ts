@@ -28,14 +28,20 @@ export interface BadgeSummary {
    */
   readonly searchText: string;
   /**
-   * Descriptor marks for the list (issue 5), from src/lib/wallet/marks.ts. Absent on rows imported
-   * or restored before they existed; the wallet fills them in (src/lib/wallet/marks-backfill.ts).
+   * Descriptor marks for the list (issue 5), from src/lib/wallet/marks.ts. Absent (or of an older
+   * `v`) on rows imported or restored before; the wallet fills them in (src/lib/wallet/marks-backfill.ts).
    */
   readonly marks?: SummaryMarks;
 }
 
 /** Micro-credential or not, learner effort in hours, credit in its own unit: what a list card shows. */
 export interface SummaryMarks {
+  /**
+   * The definition the marks were computed with (MARKS_VERSION in src/lib/wallet/marks-version.ts);
+   * rows with another (or none) are computed again by the backfill. 2: the one micro-credential
+   * definition of issue 14, credit never in hours.
+   */
+  readonly v?: number;
   readonly micro: boolean;
   readonly effortHours: { readonly min: number; readonly max: number } | null;
   readonly credit: { readonly amount: { readonly min: number; readonly max: number }; readonly unit: 'ects' | 'ucts' | 'jp-tani' | 'us-semester' | 'hours' } | null;

@@ -1,20 +1,21 @@
 /**
  * Descriptor marks for rows stored without them (imported before marks existed, or restored from a
- * backup, which keeps summaries to their core fields): read each original once, compute the marks,
+ * backup, which keeps summaries to their core fields) or with marks of an older definition (`v`): read each original once, compute the marks,
  * write them into the summary. One run at a time per wallet, off the first paint.
  */
 import type { WalletDb } from '../store/db.ts';
 import { writeTransaction } from '../store/errors.ts';
 import type { StoredBadge, SummaryMarks } from '../store/types.ts';
+import { MARKS_VERSION, marksStale as stale } from './marks-version.ts';
 
 const CHUNK = 40;
 const running = new WeakSet<WalletDb>();
 
-const NONE: SummaryMarks = { micro: false, effortHours: null, credit: null };
+const NONE: SummaryMarks = { v: MARKS_VERSION, micro: false, effortHours: null, credit: null };
 
 /** Returns how many rows got marks. A file that no longer parses gets empty marks (it is not retried). */
 export async function backfillMarks(db: WalletDb, rows: readonly StoredBadge[]): Promise<number> {
-  const todo = rows.filter((r) => r.summary.marks === undefined).map((r) => r.id);
+  const todo = rows.filter((r) => stale(r.summary.marks)).map((r) => r.id);
   if (todo.length === 0 || running.has(db)) return 0;
   running.add(db);
   try {
@@ -36,7 +37,7 @@ async function fill(db: WalletDb, todo: readonly string[]): Promise<number> {
       const current = await db.badges.bulkGet(ids);
       for (const [j, id] of ids.entries()) {
         const row = current[j];
-        if (row !== undefined && row.summary.marks === undefined) done += await db.badges.update(id, { 'summary.marks': marks[j] ?? NONE });
+        if (row !== undefined && stale(row.summary.marks)) done += await db.badges.update(id, { 'summary.marks': marks[j] ?? NONE });
       }
     });
     await new Promise((r) => setTimeout(r, 0));

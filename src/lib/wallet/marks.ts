@@ -6,16 +6,22 @@
 import { extractDescriptors, type DescriptorReport, type HoursReading } from '../descriptors/index.ts';
 import type { JsonObject } from '../model/credential.ts';
 import type { SummaryMarks } from '../store/types.ts';
+import { MARKS_VERSION } from './marks-version.ts';
 
-/** The credit to show: a reading in a credit unit first (`1 単位` over the `45 hours` next to it), else the best reading. A list mark shows credit units only (hours are workload). */
+/**
+ * The credit to show: a reading in a credit system (`report.credit`), else a number from a credit
+ * field whose system is not stated (`creditsAvailable: 3`, `Credits: 2`), shown as such. Never
+ * hours: hours under "Credit / Other recognition" are workload, not credit.
+ */
 export function creditReading(report: DescriptorReport): HoursReading | null {
-  return report.readings.credit.find((r) => r.hours !== null && r.unit !== 'hours' && r.unit !== 'unknown') ?? report.credit;
+  return report.credit ?? report.readings.credit.find((r) => r.unit === 'unknown') ?? null;
 }
 
 export function marksOfReport(report: DescriptorReport): SummaryMarks {
   const effort = report.effort?.hours ?? null;
   const credit = creditReading(report);
   return {
+    v: MARKS_VERSION,
     micro: report.framework.isMicroCredential,
     effortHours: effort === null ? null : { min: effort.min, max: effort.max },
     credit: credit === null || credit.unit === 'unknown' || credit.unit === 'hours' ? null : { amount: { min: credit.amount.min, max: credit.amount.max }, unit: credit.unit },
@@ -26,6 +32,6 @@ export function marksOf(credential: JsonObject): SummaryMarks {
   try {
     return marksOfReport(extractDescriptors(credential));
   } catch {
-    return { micro: false, effortHours: null, credit: null };
+    return { v: MARKS_VERSION, micro: false, effortHours: null, credit: null };
   }
 }

@@ -1,3 +1,4 @@
+import { layoutEn } from './en-layout.ts';
 import { pathwaysEn } from './en-pathways.ts';
 
 /** English words for the wallet UI. Keys are stable; `{name}` placeholders are filled by `t()`. */
@@ -119,9 +120,10 @@ export const en = {
   'badge.endorsementNote': 'Endorsements are shown as written; this wallet does not verify them.',
   'badge.endorser': 'Endorsed by',
   'badge.descriptors': 'Micro-credential descriptors',
-  'badge.mandatory': '{present} of {total} required descriptors stated',
+  'badge.mandatory': '({present} of {total} required descriptors stated)',
   'badge.descriptorMissing': 'not stated',
   'badge.required': 'required by the JV-Campus/JMOOC framework',
+  'badge.requiredMark': ' (required by the JV-Campus/JMOOC framework)',
   'badge.descriptorsNote': 'read from the badge’s text; not verified separately',
   'badge.verification': 'Verification',
   'badge.checkedAt': 'Checked {date}',
@@ -211,6 +213,7 @@ export const en = {
 
   // descriptors (issue 5) and pathways (issue 6): their words are in ./en-pathways.ts
   ...pathwaysEn,
+  ...layoutEn,
 
   // share & verify (issue 7)
   'nav.verify': 'Check badges',

@@ -1,4 +1,5 @@
 /** 画面の日本語。キーは en.ts と同じで、`{name}` は `t()` が埋める。 */
+import { layoutJa } from './ja-layout.ts';
 import type { MessageKey } from './en.ts';
 import { pathwaysJa } from './ja-pathways.ts';
 
@@ -120,10 +121,11 @@ export const ja: Record<MessageKey, string> = {
   'badge.endorsementNote': '推薦は記載のまま表示しています。このウォレットは推薦を検証しません。',
   'badge.endorser': '推薦者',
   'badge.descriptors': 'マイクロクレデンシャルの記述項目',
-  'badge.mandatory': '必須項目 {total} 件中 {present} 件の記載あり',
+  'badge.mandatory': '（必須項目{total}件中{present}件を記載）',
   'badge.descriptorMissing': '記載なし',
-  'badge.required': 'JV-Campus/JMOOC の枠組みで必須',
-  'badge.descriptorsNote': 'バッジの記載から読み取ったもので、個別には検証していません',
+  'badge.required': 'JV-Campus/JMOOCのフレームワークで必須',
+  'badge.requiredMark': '（JV-Campus/JMOOCのフレームワークで必須）',
+  'badge.descriptorsNote': 'バッジの記載をそのまま読み取ったもので、内容の正しさは確認していません',
   'badge.verification': '検証',
   'badge.checkedAt': '{date} に確認',
   'badge.checkedOnline': 'ネットワーク使用',
@@ -212,6 +214,7 @@ export const ja: Record<MessageKey, string> = {
 
   // descriptors (issue 5) and pathways (issue 6): their words are in ./ja-pathways.ts
   ...pathwaysJa,
+  ...layoutJa,
 
   // share & verify (issue 7)
   'nav.verify': 'バッジを確認',

@@ -81,7 +81,7 @@ describe('OB 2.0, Japanese, one label per line with full-width colons and digits
   it('meets the set, and the title says マイクロクレデンシャル', () => {
     expect(j.framework).toMatchObject({ mandatoryPresent: 11, isMicroCredential: true, verdict: { code: 'MEETS_JV_SET' } });
     expect(r.framework.microCredentialSignals[0]).toMatchObject({ kind: 'title', source: 'badge.name' });
-    expect(verdictText(r.framework.verdict, 'ja')).toBe('JV-Campus/JMOOCの記述項目をすべて満たしています');
+    expect(verdictText(r.framework.verdict, 'ja')).toBe('JV-Campus/JMOOCの必須記述項目がすべて記載されています');
   });
 });
 
@@ -176,7 +176,13 @@ describe('OB 3.0, labels inside running text and in lower case', () => {
     expect(r.effort?.rule).toBe('HOURS');
     expect(j.creditHours).toEqual({ min: 50, max: 60 });
     expect(r.credit?.rule).toBe('ECTS_25_30');
-    expect(j.framework.isMicroCredential).toBe(false);
+  });
+
+  it('does not call itself a micro-credential but carries every mandatory descriptor: it is one (micro-credential.ts)', () => {
+    expect(r.framework.microCredentialSignals).toEqual([]);
+    expect(j.framework.verdict.code).toBe('MEETS_JV_SET');
+    expect(r.framework.microCredential).toMatchObject({ isMicroCredential: true, code: 'DESCRIBED' });
+    expect(j.framework.isMicroCredential).toBe(true);
   });
 });
 
@@ -189,7 +195,7 @@ describe('a participation badge', () => {
     expect(j.descriptors.learningOutcomes).toBeNull();
     expect(j.framework.verdict.code).toBe('PARTICIPATION_ONLY');
     expect(verdictText(r.framework.verdict, 'en')).toBe('a participation badge, not an assessed micro-credential');
-    expect(verdictText(r.framework.verdict, 'ja')).toBe('参加を示すバッジであり、評価を経たマイクロクレデンシャルではありません');
+    expect(verdictText(r.framework.verdict, 'ja')).toBe('参加証明のバッジです。学修成果の評価を伴うマイクロクレデンシャルではありません');
     expect(j.framework.eu.verdict.code).toBe('PARTICIPATION_ONLY');
     expect(r.unplaced.map((u) => u.text)).toEqual(['Attend the live webinar.']);
   });

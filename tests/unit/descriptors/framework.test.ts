@@ -52,10 +52,14 @@ describe('framework checks', () => {
     expect(checkFrameworks(input(without('learnerEffort'), { creditWithUnit: true })).eu.missing).toEqual([]);
   });
 
-  it('is a micro-credential exactly when a signal says so; EU optional elements are reported', () => {
+  it('is a micro-credential by the one definition (micro-credential.ts); EU optional elements are reported', () => {
     const signal: McSignal = { kind: 'achievementType', source: 'achievement.achievementType', value: 'MicroCredential' };
     expect(checkFrameworks(input([])).isMicroCredential).toBe(false);
-    expect(checkFrameworks(input([], { signals: [signal] })).isMicroCredential).toBe(true);
+    // Saying so is not enough for a participation badge (no outcomes, no assessment)…
+    expect(checkFrameworks(input([], { signals: [signal] })).isMicroCredential).toBe(false);
+    // …but is with assessed learning.
+    expect(checkFrameworks(input(['assessment'], { signals: [signal] })).microCredential.code).toBe('DECLARED');
+    expect(checkFrameworks(input(MANDATORY_IDS)).microCredential).toMatchObject({ isMicroCredential: true, code: 'DESCRIBED', sets: ['jv'] });
     expect(checkFrameworks(input(['prerequisites'], { euSupervision: true, euGrade: true })).eu.optional).toEqual({
       prerequisites: true,
       supervision: true,

@@ -46,7 +46,7 @@ describe('descriptor words (EN/JA)', () => {
     expect(verdictText({ code: 'MISSING', missing: ['assessment', 'credit'] }, 'en')).toBe(
       'missing: Type of assessment, Credit / Other recognition',
     );
-    expect(verdictText({ code: 'MISSING', missing: ['assessment', 'credit'] }, 'ja')).toBe('不足している項目：評価の方法、単位/その他の認定');
+    expect(verdictText({ code: 'MISSING', missing: ['assessment', 'credit'] }, 'ja')).toBe('記載のない項目：評価の方法、単位/その他の認定');
     expect(verdictText({ code: 'PARTICIPATION_ONLY', missing: ['assessment'] }, 'en')).toBe(
       'a participation badge, not an assessed micro-credential',
     );

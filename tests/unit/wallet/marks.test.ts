@@ -13,11 +13,12 @@ const demo = (f: string) => {
 };
 
 test.each([
-  ['01-data-literacy.png', { micro: true, effortHours: { min: 45, max: 45 }, credit: { amount: { min: 1, max: 1 }, unit: 'jp-tani' } }],
-  ['03-academic-writing.json', { micro: true, effortHours: { min: 90, max: 90 }, credit: { amount: { min: 2, max: 2 }, unit: 'jp-tani' } }],
-  ['02-python-basics.json', { micro: false, effortHours: { min: 20, max: 20 }, credit: null }],
+  ['01-data-literacy.png', { v: 2, micro: true, effortHours: { min: 45, max: 45 }, credit: { amount: { min: 1, max: 1 }, unit: 'jp-tani' } }],
+  ['03-academic-writing.json', { v: 2, micro: true, effortHours: { min: 90, max: 90 }, credit: { amount: { min: 2, max: 2 }, unit: 'jp-tani' } }],
+  // A course that states every mandatory JV-Campus/JMOOC descriptor is a micro-credential (micro-credential.ts).
+  ['02-python-basics.json', { v: 2, micro: true, effortHours: { min: 20, max: 20 }, credit: null }],
   // "Certificate of completion (12 hours)": workload, not credit, so no credit mark.
-  ['04-sdgs.json', { micro: false, effortHours: { min: 12, max: 12 }, credit: null }],
+  ['04-sdgs.json', { v: 2, micro: true, effortHours: { min: 12, max: 12 }, credit: null }],
 ])('%s', async (file, marks) => {
   const parsed = demo(file);
   expect(marksOf(parsed.credential)).toEqual(marks);
@@ -27,6 +28,6 @@ test.each([
 });
 
 test('a credential of an odd shape gives empty marks, never an exception', () => {
-  expect(marksOf({})).toEqual({ micro: false, effortHours: null, credit: null });
+  expect(marksOf({})).toEqual({ v: 2, micro: false, effortHours: null, credit: null });
   expect(marksOf({ credentialSubject: { achievement: { name: 'Micro-credential in X', criteria: { narrative: 'Credit: 2 ECTS' } } } })).toMatchObject({ credit: { unit: 'ects', amount: { min: 2, max: 2 } } });
 });
