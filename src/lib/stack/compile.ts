@@ -33,6 +33,8 @@ export interface CompiledLeaf {
   /** The strictest recency among the leaf's conditions, or null. */
   readonly years: number | null;
   readonly levels: readonly CLevel[];
+  /** Matchers that give an amount (credits pools): the first that recognises a badge gives it. */
+  readonly credits: readonly { readonly matcher: CMatcher; readonly value: number }[];
 }
 
 const compiledLeaves = new WeakMap<Leaf, CompiledLeaf>();
@@ -63,6 +65,7 @@ export function compileLeaf(leaf: Leaf): CompiledLeaf {
     microCredential: conds.some((c) => c.microCredential === true),
     years: years.length === 0 ? null : Math.min(...years),
     levels: conds.flatMap((c) => (c.level ? [levelOf(c.level)] : [])),
+    credits: leaf.node.match.flatMap((m) => (m.credit === undefined ? [] : [{ matcher: matcherOf(m), value: m.credit }])),
   };
   compiledLeaves.set(leaf, compiled);
   return compiled;
@@ -83,6 +86,12 @@ export function matchesAny(p: Prepared, ms: readonly CMatcher[]): boolean {
     } else if (m.titles.some((t) => p.titles.has(t)) && issuerOk(p, m.issuer)) return true;
   }
   return false;
+}
+
+/** The amount the pathway gives this badge (the first matcher with a `credit` that recognises it), or null. */
+export function givenCredit(p: Prepared, leaf: CompiledLeaf): number | null {
+  for (const c of leaf.credits) if (matchesAny(p, [c.matcher])) return c.value;
+  return null;
 }
 
 /** Badges by the keys matchers look up: achievement id (and equivalents), alignment code and URL, title. */

@@ -32,6 +32,7 @@ export const REASON_WORDS: Words<ReasonCode> = {
   NO_CREDIT: { en: 'states no credit or learning hours', ja: '単位や学習時間の記載がありません' },
   UNIT_UNKNOWN: { en: 'states a number without a unit (never converted on a guess)', ja: '単位の種類がない数値のみです（推測では換算しません）' },
   HOURS_NOT_CREDIT: { en: 'its recognition is in hours, not credits', ja: '認定が時間数で、単位ではありません' },
+  UNIT_NOT_COMPARABLE: { en: 'its credit is in another unit, which cannot be converted into this pathway’s credits', ja: '単位の種類が異なり、このパスウェイの単位に換算できません' },
   USED_ELSEWHERE: { en: 'already counted for “{requirement}”', ja: '「{requirement}」にすでに算入されています' },
   ALREADY_MET: { en: 'not needed: already met by another badge', ja: '不要：ほかのバッジで満たされています' },
   SAME_ACHIEVEMENT: { en: 'another badge for the same achievement counts ({badge})', ja: '同じ達成の別のバッジが算入されています（{badge}）' },
@@ -84,6 +85,7 @@ export const UNIT_WORDS: Words<PathwayUnit> = {
   単位: { en: 'Japanese credits (単位)', ja: '単位' },
   'US-semester': { en: 'US semester credits', ja: '米国セメスター単位' },
   hours: { en: 'hours', ja: '時間' },
+  credits: { en: 'credits (as this pathway counts them)', ja: '単位（このパスウェイの数え方）' },
 };
 
 export const BASIS_WORDS: Words<Basis> = {
@@ -160,7 +162,9 @@ export function titleText(map: LangMap | null, lang: Lang, fallback: string): st
 }
 
 const range = (r: { min: number; max: number }) => (r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`);
-const SYMBOL: Readonly<Record<KnownUnit, string>> = { ects: 'ECTS', ucts: 'UCTS', 'jp-tani': '単位', 'us-semester': 'US credit', hours: 'h' };
+const SYMBOL: Readonly<Record<KnownUnit | 'unknown', string>> = { ects: 'ECTS', ucts: 'UCTS', 'jp-tani': '単位', 'us-semester': 'US credit', hours: 'h', unknown: 'credits' };
+const sym = (u: KnownUnit | 'unknown', lang: Lang): string => (u === 'unknown' && lang === 'ja' ? '単位' : SYMBOL[u]);
+const FROM_PATHWAY = { en: 'given by the pathway', ja: 'パスウェイの定める値' } as const;
 
 /**
  * The arithmetic of one amount, short: `2 単位 → 90 h (1 単位 = 45 h) → 3 ECTS (90 h ÷ 30 h; 1 ECTS =
@@ -168,16 +172,17 @@ const SYMBOL: Readonly<Record<KnownUnit, string>> = { ects: 'ECTS', ucts: 'UCTS'
  * their sources are descriptorWords.ruleText(amount.via.rule / targetRule).
  */
 export function amountText(a: CountedAmount, lang: Lang): string {
+  const target = UNIT_OF[a.unit] ?? 'unknown';
+  if (a.from.source === 'pathway') return `${a.value} ${sym(target, lang)} (${FROM_PATHWAY[lang]})`;
   const stated = a.from.text;
-  const target = UNIT_OF[a.unit];
-  if (a.via === null) {
+  if (a.via === null || a.from.unit === 'unknown' || target === 'unknown') {
     const same = a.from.amount.min === a.value && a.from.amount.max === a.value;
-    return same ? stated : `${stated} → ${a.value} ${SYMBOL[target]}`;
+    return same ? stated : `${stated} → ${a.value} ${sym(target, lang)}`;
   }
   const per = hoursPer(target);
   const perUsed = a.via.conversion === 'lower' ? per.max : a.via.conversion === 'upper' ? per.min : (per.min + per.max) / 2;
   const from = hoursPer(a.from.unit);
   const h = lang === 'ja' ? '時間' : 'h';
   const bound = CONVERSION_WORDS[a.via.conversion][lang];
-  return `${stated} → ${range(a.via.hours)} ${h} (1 ${SYMBOL[a.from.unit]} = ${range(from)} ${h}) → ${a.value} ${SYMBOL[target]} (÷ ${perUsed} ${h}; 1 ${SYMBOL[target]} = ${range(per)} ${h}, ${bound})`;
+  return `${stated} → ${range(a.via.hours)} ${h} (1 ${SYMBOL[a.from.unit]} = ${range(from)} ${h}) → ${a.value} ${sym(target, lang)} (÷ ${perUsed} ${h}; 1 ${sym(target, lang)} = ${range(per)} ${h}, ${bound})`;
 }

@@ -26,6 +26,9 @@ export {
   type PathwayOptions,
   type PathwayUnit,
   type RequirementNode,
+  type PathwaySourceFormat,
+  type Unsupported,
+  SOURCE_FORMATS,
 } from './pathway.ts';
 export { parsePathway, MAX_PATHWAY_TEXT, type PathwayParse } from './validate.ts';
 export { PATHWAY_ERROR_CODES, type PathwayError, type PathwayErrorCode } from './validate-parts.ts';
@@ -48,3 +51,4 @@ export {
   type Progress,
 } from './report.ts';
 export * as pathwayWords from './i18n.ts';
+export { CTDL_ERROR_CODES, CTDL_FRAMEWORK, MAX_CTDL_TEXT, importCtdl, isCtdlPathway, unitOfCtdl, type CtdlErrorCode, type CtdlImport } from './ctdl.ts';

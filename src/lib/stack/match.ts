@@ -23,6 +23,7 @@ export const REASON_CODES = [
   'NO_CREDIT', //             states no credit (or effort) the requirement could count
   'UNIT_UNKNOWN', //          states a number without a unit: never converted on a guess
   'HOURS_NOT_CREDIT', //      its credit is stated in hours (workload), and the requirement wants credits
+  'UNIT_NOT_COMPARABLE', //   its credit is in a named unit, and the requirement counts the pathway's own credits
   'USED_ELSEWHERE', //        counted for another requirement (no badge counts twice)
   'ALREADY_MET', //           the requirement was already met by another badge
   'SAME_ACHIEVEMENT', //      another badge for the same achievement (same issuer) counts instead

@@ -9,8 +9,12 @@ export const PATHWAY_VERSION = 1;
 /** Where the app serves the schema; a pathway's `$schema` may name it (any other value is ignored). */
 export const PATHWAY_SCHEMA_PATH = '/schemas/pathway-v1.schema.json';
 
-/** Credit units a pathway may state. `単位` is the Japanese university credit. */
-export const PATHWAY_UNITS = ['ECTS', 'UCTS', '単位', 'US-semester', 'hours'] as const;
+/**
+ * Credit units a pathway may state. `単位` is the Japanese university credit. `credits` are the
+ * pathway's own credits in a unit Tsumiki cannot convert (a CTDL `DegreeCredit`, an SCQF credit): a
+ * badge counts with a number it states without a unit, or with the amount its matcher gives.
+ */
+export const PATHWAY_UNITS = ['ECTS', 'UCTS', '単位', 'US-semester', 'hours', 'credits'] as const;
 export type PathwayUnit = (typeof PATHWAY_UNITS)[number];
 
 export const NODE_KINDS = ['achievement', 'allOf', 'atLeast', 'credits'] as const;
@@ -66,8 +70,12 @@ export interface Conditions {
   readonly microCredential?: boolean;
 }
 
-/** How a requirement recognises its badge. Title matching always names the issuer too. */
-export type Matcher =
+/**
+ * How a requirement recognises its badge. Title matching always names the issuer too. `credit`
+ * (credits pools only): the amount, in the pool's unit, a badge this matcher recognises counts
+ * with when the badge itself states none the pool can read (a CTDL component's `creditValue`).
+ */
+export type Matcher = (
   | { readonly by: 'achievementId'; readonly achievementId: string }
   | {
       readonly by: 'alignment';
@@ -75,7 +83,8 @@ export type Matcher =
       readonly targetUrl: string | null;
       readonly targetFramework: string | null;
     }
-  | { readonly by: 'title'; readonly title: readonly string[]; readonly issuer: IssuerConstraint };
+  | { readonly by: 'title'; readonly title: readonly string[]; readonly issuer: IssuerConstraint }
+) & { readonly credit?: number };
 
 interface NodeBase {
   /** The author's id, or the node's JSON pointer inside the pathway (`/requirement/of/1`). */
@@ -136,6 +145,25 @@ export interface AwardingBody {
   readonly url: string | null;
 }
 
+/** What a pathway imported from another format could not express (never silently dropped). */
+export interface Unsupported {
+  /** Where in the source document (`/@graph/3/ceterms:hasCondition/0`, or the resource's @id). */
+  readonly path: string;
+  /** The construct, as the source names it (`ceterms:Constraint grade EQ …`, `ceterms:precedes`). */
+  readonly construct: string;
+  /** Why it could not be expressed, and what was done instead. */
+  readonly reason: string;
+}
+
+/** The format a pathway was converted from, and that document's id. */
+export interface PathwaySourceFormat {
+  /** `ctdl`: a Credential Engine pathway graph; `clr`: the associations of a CLR 2.0 record. */
+  readonly format: 'ctdl' | 'clr';
+  readonly id: string;
+}
+
+export const SOURCE_FORMATS = ['ctdl', 'clr'] as const;
+
 export interface Pathway {
   readonly pathwayVersion: 1;
   readonly id: string;
@@ -146,6 +174,10 @@ export interface Pathway {
   readonly achievementId: string | null;
   readonly requirement: RequirementNode;
   readonly options: PathwayOptions;
+  /** Set when the pathway was converted from another format (optional in the document). */
+  readonly source?: PathwaySourceFormat;
+  /** What the conversion could not express (optional in the document; empty when none). */
+  readonly unsupported?: readonly Unsupported[];
 }
 
 export const DEFAULT_OPTIONS: PathwayOptions = { allowDoubleCounting: false, acceptExpired: false, conversion: 'lower' };

@@ -7,14 +7,14 @@
  * percentage would be if the unverified badges verified (`ifVerified`).
  */
 import type { StackBadge } from './facts.ts';
-import { compileLeaf, conditionReasons, cutoffOf, recognised, type BadgeIndex } from './compile.ts';
+import { compileLeaf, conditionReasons, cutoffOf, givenCredit, recognised, type BadgeIndex } from './compile.ts';
 import { prepare, trustReasons, type Prepared, type Reason } from './match.ts';
 import { BASES, CONVERSIONS, PATHWAY_UNITS, type Basis, type Conversion, type Pathway, type PathwayUnit } from './pathway.ts';
 import { badgeSet } from './entries.ts';
 import { planOf, type Leaf, type Plan } from './plan.ts';
 import { buildProgress, type Progress, type RunResult } from './report.ts';
 import { solve, type SolveUnit } from './solve.ts';
-import { amountFor, type AmountProblem, type CountedAmount } from './units.ts';
+import { amountFor, pathwayAmount, type AmountProblem, type CountedAmount } from './units.ts';
 
 export interface ProgressOptions {
   /** The moment recency and expiry are judged at (a Date, an ISO 8601 string or epoch ms). */
@@ -64,7 +64,10 @@ function candidatesOf(leaf: Leaf, entries: readonly Entry[], preps: readonly Pre
     const blocking = conditionReasons(e.prep, compiled, cutoff);
     let amount: CountedAmount | null = null;
     if (node.kind === 'credits') {
-      const a = amountOf(e.prep, node.basis, node.unit, conversion);
+      const own = amountOf(e.prep, node.basis, node.unit, conversion);
+      // What the badge states first; else the amount the pathway gives its matcher (a CTDL component's creditValue).
+      const given = compiled.credits.length === 0 || (typeof own !== 'string' && own.value > 0) ? null : givenCredit(e.prep, compiled);
+      const a = given === null ? own : pathwayAmount(given, node.unit);
       if (typeof a === 'string') blocking.push({ code: a });
       else if (a.value <= 0) blocking.push({ code: 'NO_CREDIT' });
       else amount = a;

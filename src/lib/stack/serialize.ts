@@ -14,6 +14,10 @@ function issuerJson(c: IssuerConstraint): JsonObject {
 }
 
 function matcherJson(m: Matcher): JsonObject {
+  return m.credit === undefined ? matcherWay(m) : { ...matcherWay(m), credit: m.credit };
+}
+
+function matcherWay(m: Matcher): JsonObject {
   switch (m.by) {
     case 'achievementId':
       return { achievementId: m.achievementId };
@@ -95,5 +99,7 @@ export function pathwayToJson(p: Pathway): JsonObject {
     ...(p.achievementId === null ? {} : { achievementId: p.achievementId }),
     requirement: nodeJson(p.requirement),
     options: { allowDoubleCounting: p.options.allowDoubleCounting, acceptExpired: p.options.acceptExpired, conversion: p.options.conversion },
+    ...(p.source === undefined ? {} : { source: { format: p.source.format, id: p.source.id } }),
+    ...(p.unsupported === undefined ? {} : { unsupported: p.unsupported.map((u) => ({ path: u.path, construct: u.construct, reason: u.reason })) }),
   };
 }

@@ -6,12 +6,14 @@
 import { ruleFor, toHours, type HourRule, type HoursReading, type KnownUnit, type Range } from '../descriptors/index.ts';
 import type { Basis, Conversion, PathwayUnit } from './pathway.ts';
 
-export const UNIT_OF: Readonly<Record<PathwayUnit, KnownUnit>> = {
+/** The descriptor unit of each pathway unit; null for `credits` (the pathway's own, never converted). */
+export const UNIT_OF: Readonly<Record<PathwayUnit, KnownUnit | null>> = {
   ECTS: 'ects',
   UCTS: 'ucts',
   単位: 'jp-tani',
   'US-semester': 'us-semester',
   hours: 'hours',
+  credits: null,
 };
 
 /** Hours per unit (a range: 1 ECTS = 25–30 h). */
@@ -25,8 +27,12 @@ export interface CountedAmount {
   readonly unit: PathwayUnit;
   /** Which of the badge's amounts was read. */
   readonly basis: 'credit' | 'effort';
-  /** The badge's own amount, unit and words (`1 単位 (45 時間)`), and where they were read. */
-  readonly from: { readonly amount: Range; readonly unit: KnownUnit; readonly text: string; readonly source: string };
+  /**
+   * The badge's own amount, unit and words (`1 単位 (45 時間)`), and where they were read. `unknown`:
+   * a number without a unit, counted only by a `credits` pool. Source `pathway`: the badge stated
+   * nothing the pool could read, and the amount is the one the pathway gives its matcher.
+   */
+  readonly from: { readonly amount: Range; readonly unit: KnownUnit | 'unknown'; readonly text: string; readonly source: string };
   /** Null when the units are the same (nothing converted). */
   readonly via: {
     readonly hours: Range;
@@ -44,8 +50,14 @@ const mid = (r: Range): number => (r.min + r.max) / 2;
 
 /** An hours reading in a pathway unit; null when its unit is unknown or it has no usable number. */
 export function convert(reading: HoursReading, basis: 'credit' | 'effort', unit: PathwayUnit, conversion: Conversion): CountedAmount | null {
-  if (reading.unit === 'unknown') return null;
   const target = UNIT_OF[unit];
+  if (target === null) {
+    // The pathway's own credits: a bare number (OB 3.0 creditsAvailable) is read as them; a named unit is never converted into them.
+    if (reading.unit !== 'unknown') return null;
+    const a = reading.amount;
+    return { value: conversion === 'upper' ? a.max : conversion === 'middle' ? round2(mid(a)) : a.min, unit, basis, from: { amount: a, unit: 'unknown', text: reading.text, source: reading.source }, via: null };
+  }
+  if (reading.unit === 'unknown') return null;
   const from = { amount: reading.amount, unit: reading.unit, text: reading.text, source: reading.source };
   if (reading.unit === target) {
     const a = reading.amount;
@@ -59,7 +71,12 @@ export function convert(reading: HoursReading, basis: 'credit' | 'effort', unit:
   return { value, unit, basis, from, via: { hours, rule: ruleFor(reading.unit), targetRule: ruleFor(target), conversion } };
 }
 
-export type AmountProblem = 'NO_CREDIT' | 'UNIT_UNKNOWN' | 'HOURS_NOT_CREDIT';
+export type AmountProblem = 'NO_CREDIT' | 'UNIT_UNKNOWN' | 'HOURS_NOT_CREDIT' | 'UNIT_NOT_COMPARABLE';
+
+/** The amount a pathway gives a badge its matcher recognises (a CTDL component's creditValue). */
+export function pathwayAmount(value: number, unit: PathwayUnit): CountedAmount {
+  return { value, unit, basis: 'credit', from: { amount: { min: value, max: value }, unit: UNIT_OF[unit] ?? 'unknown', text: String(value), source: 'pathway' }, via: null };
+}
 
 /**
  * The amount a credits requirement reads from a badge, by its basis. `credit` wants a credit unit:
@@ -72,7 +89,8 @@ export function amountFor(
   conversion: Conversion,
 ): CountedAmount | AmountProblem {
   const credit = badge.credit;
-  const creditInUnits = credit !== null && credit.unit !== 'hours' && credit.unit !== 'unknown' ? credit : null;
+  // A bare number is a credit only for a pool of the pathway's own `credits`.
+  const creditInUnits = credit !== null && credit.unit !== 'hours' && (credit.unit !== 'unknown' || UNIT_OF[unit] === null) ? credit : null;
   const tries: [HoursReading | null, 'credit' | 'effort'][] =
     basis === 'credit'
       ? [[creditInUnits, 'credit']]
@@ -86,6 +104,7 @@ export function amountFor(
     const c = convert(reading, b, unit, conversion);
     if (c !== null) return c;
   }
+  if (UNIT_OF[unit] === null && [credit, badge.effort].some((r) => r !== null && r.unit !== 'unknown')) return 'UNIT_NOT_COMPARABLE';
   if (basis === 'credit' && credit !== null && credit.unit === 'hours') return 'HOURS_NOT_CREDIT';
   const stated = basis === 'credit' ? credit : basis === 'effort' ? badge.effort : (credit ?? badge.effort);
   return stated !== null && stated.unit === 'unknown' ? 'UNIT_UNKNOWN' : 'NO_CREDIT';

@@ -189,8 +189,14 @@ export class Reader {
   }
 
   private matcher(m: JsonValue, path: string): Matcher | null {
+    const found = this.matcherWay(m, path);
+    const credit = isObject(m) ? this.number(own(m, 'credit'), at(path, 'credit'), { min: 0, max: 1e6 }) : null;
+    return found === null || credit === null ? found : { ...found, credit };
+  }
+
+  private matcherWay(m: JsonValue, path: string): Matcher | null {
     if (!isObject(m)) return this.wrong(path, 'object');
-    this.only(m, path, ['achievementId', 'alignment', 'title', 'issuer']);
+    this.only(m, path, ['achievementId', 'alignment', 'title', 'issuer', 'credit']);
     const ways = ['achievementId', 'alignment', 'title'].filter((k) => own(m, k) !== undefined);
     if (ways.length === 0) return (this.fail('MATCH_EMPTY', path), null);
     if (ways.length > 1) return (this.fail('MATCH_AMBIGUOUS', path, { found: ways.join(', ') }), null);

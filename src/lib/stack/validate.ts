@@ -13,7 +13,10 @@ import {
   NODE_KINDS,
   PATHWAY_UNITS,
   PATHWAY_VERSION,
+  SOURCE_FORMATS,
   walkNodes,
+  type PathwaySourceFormat,
+  type Unsupported,
   type CreditsNode,
   type Pathway,
   type PathwayOptions,
@@ -104,6 +107,33 @@ class PathwayReader extends Reader {
     return { ...base, kind: 'credits', min, unit, cap, basis: basis ?? (unit === 'hours' ? 'either' : 'credit'), match, of };
   }
 
+  /** `source`: the format a converted pathway came from and that document's id. */
+  source(v: JsonValue | undefined): PathwaySourceFormat | null {
+    if (v === undefined) return null;
+    if (!isObject(v)) return this.wrong('/source', 'object');
+    this.only(v, '/source', ['format', 'id']);
+    if (own(v, 'format') === undefined) this.fail('REQUIRED', '/source/format');
+    const format = this.oneOf(own(v, 'format'), '/source/format', SOURCE_FORMATS);
+    const id = this.text(own(v, 'id'), '/source/id', true);
+    return format === null || id === null ? null : { format, id };
+  }
+
+  /** `unsupported`: what a conversion could not express, each `{path, construct, reason}`. */
+  unsupported(v: JsonValue | undefined): Unsupported[] | null {
+    if (v === undefined) return null;
+    if (!Array.isArray(v)) return this.wrong('/unsupported', 'array');
+    if (v.length > MAX_LIST) return (this.fail('TOO_MANY', '/unsupported', { max: MAX_LIST }), null);
+    return v.flatMap((x, i) => {
+      const p = at('/unsupported', i);
+      if (!isObject(x)) return this.wrong(p, 'object') ?? [];
+      this.only(x, p, ['path', 'construct', 'reason']);
+      const path = typeof own(x, 'path') === 'string' && own(x, 'path') === '' ? '' : this.text(own(x, 'path'), at(p, 'path'), true);
+      const construct = this.text(own(x, 'construct'), at(p, 'construct'), true);
+      const reason = this.text(own(x, 'reason'), at(p, 'reason'), true);
+      return path === null || construct === null || reason === null ? [] : [{ path, construct, reason }];
+    });
+  }
+
   options(v: JsonValue | undefined): PathwayOptions {
     if (v === undefined) return DEFAULT_OPTIONS;
     if (!isObject(v)) return this.wrong('/options', 'object') ?? DEFAULT_OPTIONS;
@@ -118,7 +148,7 @@ class PathwayReader extends Reader {
 
 function readDocument(r: PathwayReader, doc: JsonValue): Pathway | null {
   if (!isObject(doc)) return (r.fail('NOT_AN_OBJECT', ''), null);
-  r.only(doc, '', ['$schema', '$comment', 'pathwayVersion', 'id', 'title', 'description', 'awardedBy', 'achievementId', 'requirement', 'options']);
+  r.only(doc, '', ['$schema', '$comment', 'pathwayVersion', 'id', 'title', 'description', 'awardedBy', 'achievementId', 'requirement', 'options', 'source', 'unsupported']);
   const version = own(doc, 'pathwayVersion');
   if (version === undefined) r.fail('REQUIRED', '/pathwayVersion');
   else if (version !== PATHWAY_VERSION) return (r.fail('VERSION_UNSUPPORTED', '/pathwayVersion', { version: String(version).slice(0, 20), supported: PATHWAY_VERSION }), null);
@@ -146,8 +176,10 @@ function readDocument(r: PathwayReader, doc: JsonValue): Pathway | null {
       seen.add(n.id);
     });
   }
+  const source = r.source(own(doc, 'source'));
+  const unsupported = r.unsupported(own(doc, 'unsupported'));
   if (id === null || title === null || awardedBy === null || requirement === null) return null;
-  return { pathwayVersion: 1, id, title, description, awardedBy, achievementId, requirement, options };
+  return { pathwayVersion: 1, id, title, description, awardedBy, achievementId, requirement, options, ...(source === null ? {} : { source }), ...(unsupported === null ? {} : { unsupported }) };
 }
 
 /** Check a pathway document. Text and bytes are parsed as JSON first (bounded size and depth). */

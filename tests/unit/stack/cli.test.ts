@@ -74,12 +74,12 @@ describe('tsumiki pathway', () => {
   });
 
   it('an invalid pathway: exit 2 with every coded error', () => {
-    const file = writePathway('bad.json', { kind: 'atLeast', n: 3, of: [{ kind: 'credits', min: 1, unit: 'credits' }] });
+    const file = writePathway('bad.json', { kind: 'atLeast', n: 3, of: [{ kind: 'credits', min: 1, unit: 'points' }] });
     const r = cli(file, '--json');
     expect(r.code).toBe(2);
     expect(JSON.parse(r.out).error).toMatchObject({ code: 'PATHWAY_INVALID', errors: [{ code: 'UNKNOWN_UNIT', path: '/requirement/of/0/unit' }, { code: 'N_TOO_LARGE', path: '/requirement/n' }] });
     const human = cli(file);
-    expect(human.err).toMatch(/UNKNOWN_UNIT: Unknown unit “credits”/);
+    expect(human.err).toMatch(/UNKNOWN_UNIT: Unknown unit “points”/);
     expect(cli().code).toBe(2);
     expect(cli(CERT, '--now', 'soon').code).toBe(2);
   });

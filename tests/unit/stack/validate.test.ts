@@ -54,7 +54,7 @@ describe('pathway documents', () => {
     ['missing parts', { pathwayVersion: 1 }, [['REQUIRED', '/id'], ['REQUIRED', '/title'], ['REQUIRED', '/awardedBy'], ['REQUIRED', '/requirement']]],
     ['a typo', { ...base, requirment: ach, requirement: ach }, [['UNKNOWN_PROPERTY', '/requirment']]],
     ['an unknown kind', { ...base, requirement: { kind: 'anyOf', of: [ach] } }, [['UNKNOWN_KIND', '/requirement/kind']]],
-    ['an unknown unit', { ...base, requirement: { kind: 'credits', min: 1, unit: 'credits' } }, [['UNKNOWN_UNIT', '/requirement/unit']]],
+    ['an unknown unit', { ...base, requirement: { kind: 'credits', min: 1, unit: 'points' } }, [['UNKNOWN_UNIT', '/requirement/unit']]],
     ['an unknown basis', { ...base, requirement: { kind: 'credits', min: 1, unit: 'ECTS', basis: 'both' } }, [['UNKNOWN_VALUE', '/requirement/basis']]],
     ['wrong types', { ...base, title: 5, requirement: { ...ach, shareBadges: 'yes' } }, [['WRONG_TYPE', '/title'], ['WRONG_TYPE', '/requirement/shareBadges']]],
     ['an empty group', { ...base, requirement: { kind: 'allOf', of: [] } }, [['EMPTY', '/requirement/of']]],
