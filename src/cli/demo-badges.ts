@@ -4,8 +4,6 @@
  * put the descriptors into `criteria.narrative` (English label, then the Japanese one). Every name,
  * person and institution here is fictitious; the issuers say DEMO in their own profile.
  */
-import type { Palette } from './demo-images.ts';
-
 export type Bi = readonly [en: string, ja: string];
 
 export interface Descriptors {
@@ -40,13 +38,9 @@ export interface DemoBadge {
   readonly result?: { readonly name: string; readonly value: string };
   readonly evidence?: { readonly name: string; readonly narrative: string };
   readonly endorsedBy?: 'mooc';
+  /** Which artwork (motif and colours, src/cli/demo-images.ts): one of its own per badge. */
   readonly variant: number;
 }
-
-export const PALETTES: Record<DemoBadge['issuer'], Palette> = {
-  university: { background: '#e8eef8', blocks: ['#1f4e8c', '#3f7fd0', '#e0a526'] },
-  mooc: { background: '#e9f5ef', blocks: ['#1e6b4f', '#3aa57a', '#e46b4a'] },
-};
 
 export const ISSUERS = {
   university: {
@@ -197,7 +191,7 @@ export const DEMO_BADGES: readonly DemoBadge[] = [
     validFrom: '2025-05-09T06:00:00Z',
     tags: ['sustainability', 'SDGs'],
     evidence: { name: 'Case report', narrative: 'Case report on a community solar project in Nagano.\n長野県の市民共同発電所に関するケースレポート' },
-    variant: 0,
+    variant: 3,
   },
   {
     file: '05-patient-safety',
@@ -222,7 +216,7 @@ export const DEMO_BADGES: readonly DemoBadge[] = [
     validFrom: '2024-04-01T00:00:00Z',
     validUntil: '2025-03-31T14:59:59Z',
     tags: ['healthcare'],
-    variant: 1,
+    variant: 4,
   },
   {
     file: '06-ai-ethics',
@@ -247,7 +241,7 @@ export const DEMO_BADGES: readonly DemoBadge[] = [
     validFrom: '2025-07-01T06:00:00Z',
     validUntil: '2030-06-30T14:59:59Z',
     tags: ['AI', 'ethics'],
-    variant: 2,
+    variant: 5,
   },
   {
     file: '07-disaster-leadership',
@@ -275,7 +269,7 @@ export const DEMO_BADGES: readonly DemoBadge[] = [
     },
     validFrom: '2025-09-30T03:00:00Z',
     tags: ['防災', 'leadership'],
-    variant: 0,
+    variant: 6,
   },
   {
     file: '08-project-management',
@@ -300,6 +294,6 @@ export const DEMO_BADGES: readonly DemoBadge[] = [
     validFrom: '2025-12-12T06:00:00Z',
     tags: ['management'],
     alignment: [{ name: 'Project management', url: 'https://esco.ec.europa.eu/en/classification/skills', framework: 'ESCO skills', code: 'S4.2' }],
-    variant: 1,
+    variant: 7,
   },
 ];

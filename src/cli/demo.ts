@@ -16,8 +16,9 @@ import { bakePng } from '../lib/formats/baked/png.ts';
 import { bakeSvg } from '../lib/formats/baked/svg.ts';
 import type { JsonObject } from '../lib/model/credential.ts';
 import { contextLoader } from '../lib/verify/loader.ts';
-import { DEMO_BADGES, ISSUERS, PALETTES, type Bi, type DemoBadge, type Descriptors } from './demo-badges.ts';
-import { blockPng, blockSvg, svgDataUri } from './demo-images.ts';
+import { DEMO_BADGES, ISSUERS, type Bi, type DemoBadge, type Descriptors } from './demo-badges.ts';
+import { ART_PALETTES, badgePng, badgeSvg, svgDataUri, type Art } from './demo-images.ts';
+import { marksOf } from '../lib/wallet/marks.ts';
 
 const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
 const OB_V3 = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
@@ -115,14 +116,13 @@ export function credentialOf(b: DemoBadge, keys: Record<IssuerKey, DbMultikeyPai
     name: title,
     description: `${b.description[1]}\n${b.description[0]}`,
     criteria: { narrative: narrative(b.descriptors) },
-    image: { id: svgDataUri(blockSvg(PALETTES[b.issuer], b.variant)), type: 'Image', caption: title },
     inLanguage: 'ja',
     tag: [...b.tags],
     ...(b.creditsAvailable === undefined ? {} : { creditsAvailable: b.creditsAvailable }),
     ...(b.alignment ? { alignment: b.alignment.map((a) => ({ type: ['Alignment'], targetName: a.name, targetUrl: a.url, targetFramework: a.framework, ...(a.code ? { targetCode: a.code } : {}) })) } : {}),
     ...(b.result ? { resultDescription: [{ id: resultId, type: ['ResultDescription'], name: b.result.name, resultType: 'RawScore' }] } : {}),
   };
-  return {
+  const credential: JsonObject = {
     '@context': [VC_V2, OB_V3],
     id: `urn:uuid:${b.uuid}`,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
@@ -138,6 +138,15 @@ export function credentialOf(b: DemoBadge, keys: Record<IssuerKey, DbMultikeyPai
     },
     ...(b.evidence ? { evidence: [{ type: ['Evidence'], name: b.evidence.name, narrative: b.evidence.narrative }] } : {}),
   };
+  // The artwork says "MICRO-CREDENTIAL" only when the badge is one by the wallet's own reading of it (issue 14).
+  const image = { id: svgDataUri(badgeSvg(artOf(b, credential))), type: 'Image', caption: title };
+  const withImage = Object.fromEntries(Object.entries(achievement).flatMap(([k, v]) => (k === 'criteria' ? [[k, v], ['image', image]] : [[k, v]]))) as JsonObject; // why: entries of a JsonObject stay JSON
+  return { ...credential, credentialSubject: { ...(credential.credentialSubject as JsonObject), achievement: withImage } }; // why: credentialSubject is the object built just above
+}
+
+/** The demo badge's artwork: its own motif and colours, the ribbon when it is a micro-credential. */
+export function artOf(b: DemoBadge, credential: JsonObject): Art {
+  return { palette: ART_PALETTES[b.variant % ART_PALETTES.length] ?? ART_PALETTES[0]!, motif: b.variant, micro: marksOf(credential).micro };
 }
 
 export async function signDi(doc: JsonObject, pair: DbMultikeyPair, date: string): Promise<JsonObject> {
@@ -193,9 +202,9 @@ async function build(b: DemoBadge, keys: Record<IssuerKey, DbMultikeyPair>): Pro
   const text = JSON.stringify(signed);
   switch (b.container) {
     case 'png':
-      return { name: `${b.file}.png`, bytes: bakePng(blockPng(PALETTES[b.issuer]), text) };
+      return { name: `${b.file}.png`, bytes: bakePng(badgePng(artOf(b, credential)), text) };
     case 'svg':
-      return { name: `${b.file}.svg`, bytes: enc.encode(bakeSvg(blockSvg(PALETTES[b.issuer], b.variant), { text, via: 'body', version: 'ob3' })) };
+      return { name: `${b.file}.svg`, bytes: enc.encode(bakeSvg(badgeSvg(artOf(b, credential)), { text, via: 'body', version: 'ob3' })) };
     default:
       return { name: `${b.file}.json`, bytes: enc.encode(JSON.stringify(signed, null, 2) + '\n') };
   }
