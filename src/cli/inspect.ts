@@ -4,7 +4,7 @@
  */
 import { descriptorWords, extractDescriptors, listClrAchievements, toDescriptorsJson, DESCRIPTOR_IDS, type DescriptorsJson } from '../lib/descriptors/index.ts';
 import { isTsumikiError } from '../lib/errors.ts';
-import { parseInput } from '../lib/formats/parse.ts';
+import { parseInputAsync } from '../lib/formats/parse.ts';
 import type { JsonObject, ParsedCredential } from '../lib/model/credential.ts';
 import { createEnv } from '../lib/verify/env.ts';
 import { tryReading } from '../lib/verify/pipeline.ts';
@@ -40,7 +40,7 @@ export async function inspectBytes(files: string[], json: boolean, read: (f: str
   let failed = false;
   for (const file of files) {
     try {
-      const outcome = parseInput(await read(file));
+      const outcome = await parseInputAsync(await read(file));
       if (outcome.kind === 'url') {
         results.push({ file, kind: 'url', url: outcome.url, ...(outcome.baked ? { baked: outcome.baked } : {}) });
         continue;
@@ -56,6 +56,7 @@ export async function inspectBytes(files: string[], json: boolean, read: (f: str
           container: c.container,
           bytes: c.bytes.byteLength,
           ...(c.baked ? { baked: c.baked } : {}),
+          ...(c.attachment ? { attachment: { name: c.attachment.name, mime: c.attachment.mime, bytes: c.attachment.bytes.byteLength } } : {}),
           ...(c.jws ? { jws: { length: c.jws.length } } : {}),
           badge: 'reading' in read ? read.reading.badge : null,
           ...('error' in read ? { error: read.error } : {}),

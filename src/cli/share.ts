@@ -10,7 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { isTsumikiError, TsumikiError, type ErrorCode } from '../lib/errors.ts';
-import { parseInput } from '../lib/formats/parse.ts';
+import { parseInputAsync } from '../lib/formats/parse.ts';
 import type { ParsedCredential } from '../lib/model/credential.ts';
 import { FrameCollector } from '../lib/share/frames.ts';
 import { qrCode, qrPng, readQr } from '../lib/share/qr.ts';
@@ -33,7 +33,7 @@ export async function shareCommand(files: string[], values: { 'qr-dir'?: string;
   const badges: ParsedCredential[] = [];
   for (const file of files) {
     try {
-      const outcome = parseInput(new Uint8Array(await readFile(file)));
+      const outcome = await parseInputAsync(new Uint8Array(await readFile(file)));
       if (outcome.kind === 'url') throw new TsumikiError('URL_NEEDS_NETWORK', `${file} holds only a link (${outcome.url}); share the assertion itself`);
       badges.push(...outcome.input.credentials);
     } catch (e) {

@@ -8,6 +8,7 @@
  *   tsumiki share BADGE... --qr-dir DIR [--link BASE-URL]
  *   tsumiki scan IMAGE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT]
  *   tsumiki present URI FILE... [--json] [--key FILE]
+ *   tsumiki pdf BADGE... --out FILE.pdf [--link BASE-URL] [--title TEXT] [--now ISO-DATE] [--online] [--trust LIST]...
  *
  * verify exits 0 when every credential is verified, 1 when any failed or was rejected, 2 otherwise;
  * a presentation's own proof and holder count too when it is signed or --challenge/--domain is given.
@@ -23,6 +24,7 @@ import { PATHWAY_USAGE, pathwayCommand } from './pathway.ts';
 import { PRESENT_USAGE, presentCommand } from './present.ts';
 import { exitCode, printHuman, resultJson } from './output.ts';
 import { scanCommand, shareCommand } from './share.ts';
+import { PDF_USAGE, pdfCommand } from './pdf.ts';
 
 const USAGE = `usage:
   tsumiki verify FILE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT] [--trust LIST]...
@@ -31,6 +33,9 @@ ${PATHWAY_USAGE}
   tsumiki share BADGE... --qr-dir DIR [--link BASE-URL]
   tsumiki scan IMAGE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT] [--trust LIST]...
 ${PRESENT_USAGE}
+${PDF_USAGE}
+
+  FILE may be a PDF certificate made by \`tsumiki pdf\`: the credential attached to it is what is checked.
 
   --trust LIST  a trust list (a W3C RecognizedEntityCredential, or a DCC issuer registry JSON);
                 repeatable. A list that does not verify or is out of date is refused (exit 2).
@@ -94,6 +99,8 @@ export async function main(argv: string[]): Promise<number> {
       trust: { type: 'string', multiple: true },
       'qr-dir': { type: 'string' },
       link: { type: 'string' },
+      out: { type: 'string' },
+      title: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -110,6 +117,8 @@ export async function main(argv: string[]): Promise<number> {
       return inspectBytes(files, values.json === true, readInput);
     case 'share':
       return shareCommand(files, values);
+    case 'pdf':
+      return pdfCommand(files, values, await withTrust(envFrom(values), values.trust));
     case 'scan':
       return scanCommand(files, values, await withTrust(envFrom(values), values.trust));
     default:

@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'SVG_NO_CREDENTIAL',
   'SVG_FORBIDDEN_CONSTRUCT',
   'SVG_DUPLICATE_CREDENTIAL',
+  'PDF_MALFORMED', // a PDF that cannot be read, or whose attached files cannot (unknown compression, looping or oversized list)
+  'PDF_NO_CREDENTIAL', // a PDF with no attached file: not a certificate that carries its credential
   'BAKE_TEXT_INVALID', // text cannot be baked without changing it (lone surrogate; a character XML 1.0 cannot hold)
   'NOT_A_CREDENTIAL',
   'PRESENTATION_EMPTY',

@@ -1,6 +1,6 @@
 /**
  * Bytes → credentials. Detection is by content, never by file name: PNG signature, SVG/XML,
- * JSON, compact JWS, URL. Baked images and presentations are unwrapped; the exact bytes of each
+ * JSON, compact JWS, URL, and (asynchronously, `parseInputAsync`) a PDF with attached files. Baked images and presentations are unwrapped; the exact bytes of each
  * credential are kept. Everything that is not a readable credential throws a coded TsumikiError.
  */
 import { TsumikiError } from '../errors.ts';
@@ -9,6 +9,7 @@ import { extractFromPng, isPng } from './baked/png.ts';
 import { extractFromSvg, looksLikeSvg } from './baked/svg.ts';
 import { asArray, isJsonObject, parseJsonObject, typesOf } from './json.ts';
 import { decodeJws, JWS_PATTERN } from './jws.ts';
+import { isPdf } from './pdf.ts';
 
 /** Largest input read at all (a baked PNG with a photo is a few MB; credentials are a few kB). */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
@@ -162,6 +163,7 @@ export function parseInput(bytes: Uint8Array): ParseOutcome {
     const baked: BakedInfo = { image: 'png', carrier: found.chunk, keyword: found.keyword, compressed: found.compressed };
     return classifyText(found.text, { container: 'png', baked });
   }
+  if (isPdf(bytes)) throw new TsumikiError('FORMAT_UNRECOGNIZED', 'a PDF: its attached files are read by parseInputAsync');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -169,4 +171,34 @@ export function parseInput(bytes: Uint8Array): ParseOutcome {
     throw new TsumikiError('FORMAT_UNRECOGNIZED', 'binary data that is not a PNG');
   }
   return classifyText(text, { container: 'json' });
+}
+
+/**
+ * Parse one input, a PDF certificate included: each file attached to the PDF is parsed as if it
+ * had been given on its own (a PDF inside a PDF is refused), and the credentials of all of them
+ * are returned in order, each carrying its file as `attachment`. pdf-lib is loaded only for a PDF.
+ * Throws what `parseInput` throws, and PDF_MALFORMED / PDF_NO_CREDENTIAL.
+ */
+export async function parseInputAsync(bytes: Uint8Array): Promise<ParseOutcome> {
+  if (bytes.byteLength === 0 || bytes.byteLength > MAX_INPUT_BYTES || !isPdf(bytes)) return parseInput(bytes);
+  const { readPdfAttachments } = await import('./pdf-read.ts');
+  const files = await readPdfAttachments(bytes);
+  const credentials: ParsedCredential[] = [];
+  for (const file of files) {
+    if (isPdf(file.bytes)) throw new TsumikiError('PDF_MALFORMED', `the attached file ${JSON.stringify(file.name)} is itself a PDF`);
+    const outcome = parseInput(file.bytes);
+    // A badge baked with only its link (OB 2.0 hosted): fetched like the image on its own would be.
+    if (outcome.kind === 'url') {
+      if (files.length === 1) return outcome;
+      throw new TsumikiError('NOT_A_CREDENTIAL', `the attached file ${JSON.stringify(file.name)} holds only a link`);
+    }
+    if (outcome.input.presentation !== undefined || outcome.input.credentials.length !== 1) {
+      throw new TsumikiError('NOT_A_CREDENTIAL', `the attached file ${JSON.stringify(file.name)} is not one credential`);
+    }
+    for (const c of outcome.input.credentials) credentials.push({ ...c, attachment: { name: file.name, mime: file.mime, bytes: file.bytes } });
+    if (credentials.length > MAX_PRESENTATION_CREDENTIALS) {
+      throw new TsumikiError('PRESENTATION_TOO_MANY', `the PDF carries more than ${MAX_PRESENTATION_CREDENTIALS} credentials`, { data: { limit: MAX_PRESENTATION_CREDENTIALS } });
+    }
+  }
+  return { kind: 'credentials', input: { credentials } };
 }

@@ -104,6 +104,8 @@ export const errorEn: Record<ErrorCode, string> = {
   SVG_NO_CREDENTIAL: 'The SVG image holds no badge',
   SVG_FORBIDDEN_CONSTRUCT: 'The SVG image declares entities, which are refused',
   SVG_DUPLICATE_CREDENTIAL: 'The SVG image holds more than one badge',
+  PDF_MALFORMED: 'The PDF is damaged, or its attached files cannot be read',
+  PDF_NO_CREDENTIAL: 'The PDF carries no badge file (only a certificate with the badge attached can be checked)',
   BAKE_TEXT_INVALID: 'This text cannot be baked into an image unchanged',
   NOT_A_CREDENTIAL: 'This is JSON, but not a badge or credential',
   PRESENTATION_EMPTY: 'The presentation holds no credential',

@@ -104,6 +104,8 @@ export const errorJa: Record<ErrorCode, string> = {
   SVG_NO_CREDENTIAL: 'SVG 画像にバッジが含まれていません',
   SVG_FORBIDDEN_CONSTRUCT: 'SVG 画像がエンティティを宣言しているため受け付けません',
   SVG_DUPLICATE_CREDENTIAL: 'SVG 画像に複数のバッジが含まれています',
+  PDF_MALFORMED: 'PDF が壊れているか、添付ファイルを読み取れません',
+  PDF_NO_CREDENTIAL: 'PDF にバッジのファイルが添付されていません（確認できるのは、バッジを添付した証明書だけです）',
   BAKE_TEXT_INVALID: 'このテキストは画像に変更なしで埋め込めません',
   NOT_A_CREDENTIAL: 'JSON ですが、バッジや資格情報ではありません',
   PRESENTATION_EMPTY: 'プレゼンテーションに資格情報が含まれていません',

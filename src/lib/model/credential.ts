@@ -44,6 +44,11 @@ export interface ParsedCredential {
   readonly baked?: BakedInfo;
   /** Position inside a presentation, when it came from one. */
   readonly index?: number;
+  /**
+   * The file this credential came in, when that is not the input itself: a file attached to a PDF
+   * certificate (the wallet keeps this file, not the PDF).
+   */
+  readonly attachment?: { readonly name: string; readonly mime: string; readonly bytes: Uint8Array };
 }
 
 /** Result of parsing one input: the credentials it holds (a presentation may hold several). */

@@ -8,7 +8,7 @@
  * ecdsa-rdfc-2019 proof check), for OB 2.0 the documents the proof step fetched from their IRIs.
  */
 import { isTsumikiError, type ErrorCode } from '../errors.ts';
-import { parseInput } from '../formats/parse.ts';
+import { parseInput, parseInputAsync } from '../formats/parse.ts';
 import type { CredentialFormat, JsonObject, JsonValue, ParsedCredential } from '../model/credential.ts';
 import { asArray } from '../formats/json.ts';
 import type { CredentialReading } from '../model/reading.ts';
@@ -300,7 +300,7 @@ export interface BytesOptions {
  */
 export async function verifyBytes(bytes: Uint8Array, env: VerifyEnv, options: BytesOptions = {}): Promise<InputResult> {
   try {
-    let outcome = parseInput(bytes);
+    let outcome = await parseInputAsync(bytes);
     if (outcome.kind === 'url') {
       const got = await env.remote.get(outcome.url);
       if (!got.ok) {

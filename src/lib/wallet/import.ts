@@ -62,7 +62,9 @@ function isLink(bytes: Uint8Array): boolean {
 }
 
 /** The store's record for one verified credential of a file. */
-export function newBadgeOf(fileBytes: Uint8Array, parsed: ParsedCredential, verification: Verification, reading: CredentialReading | undefined): NewBadge {
+export function newBadgeOf(inputBytes: Uint8Array, parsed: ParsedCredential, verification: Verification, reading: CredentialReading | undefined): NewBadge {
+  // A PDF certificate: the file kept is the one attached to it (the credential as issued), not the PDF.
+  const fileBytes = parsed.attachment?.bytes ?? inputBytes;
   const link = isLink(fileBytes);
   const bytes = link ? parsed.bytes : fileBytes;
   const container: Container = link ? (parsed.jws === undefined ? 'json' : 'jws') : parsed.container;
