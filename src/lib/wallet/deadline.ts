@@ -53,6 +53,11 @@ export class DeadlineWorker<Req, Res> {
     this.#deadlineMs = deadlineMs;
   }
 
+  /** Requests waiting or running in this worker. */
+  get load(): number {
+    return this.#queue.length + (this.#busy ? 1 : 0);
+  }
+
   /** Runs `request` in the worker after those before it; never rejects. */
   run(request: Req): Promise<Outcome<Res>> {
     return new Promise((done) => {
@@ -116,5 +121,47 @@ export class DeadlineWorker<Req, Res> {
     } catch {
       finish({ ok: false, reason: 'crashed', ms: 0 });
     }
+  }
+}
+
+/**
+ * Several deadline workers, for work that can run side by side (an import of many files, issue 15):
+ * each request goes to the worker with the fewest requests waiting or running, and keeps its own
+ * deadline there (a timeout or crash replaces that one worker only). The workers are made on first
+ * use, and terminated after `idleMs` with nothing to do, so an idle page does not keep several
+ * copies of the verifier in memory.
+ */
+export class DeadlinePool<Req, Res> {
+  readonly #workers: DeadlineWorker<Req, Res>[];
+  readonly #idleMs: number;
+  #running = 0;
+  #idle: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(spawn: () => WorkerPort, deadlineMs: number, size: number, idleMs = 60_000) {
+    this.#workers = Array.from({ length: Math.max(1, Math.floor(size)) }, () => new DeadlineWorker<Req, Res>(spawn, deadlineMs));
+    this.#idleMs = idleMs;
+  }
+
+  get size(): number {
+    return this.#workers.length;
+  }
+
+  /** Runs `request` on the least loaded worker; never rejects. */
+  async run(request: Req): Promise<Outcome<Res>> {
+    clearTimeout(this.#idle);
+    this.#running++;
+    let least = this.#workers[0] as DeadlineWorker<Req, Res>; // why: the constructor makes at least one
+    for (const w of this.#workers) if (w.load < least.load) least = w;
+    try {
+      return await least.run(request);
+    } finally {
+      if (--this.#running === 0) this.#idle = setTimeout(() => this.close(), this.#idleMs);
+    }
+  }
+
+  /** Terminates every worker (the next request makes fresh ones); requests still waiting are answered `crashed`. */
+  close(): void {
+    clearTimeout(this.#idle);
+    for (const w of this.#workers) w.close();
   }
 }

@@ -1,14 +1,14 @@
 /**
- * Import: bytes → parse → verify → the store's NewBadge → one write transaction per file.
+ * Import: bytes → parse → verify → the store's rows (`prepareFile`) → written in a transaction
+ * (`writeFiles` in import-batch.ts: the app writes many files per transaction, issue 15).
  * A credential that fails verification is still stored (with its report): the learner sees why.
  * Input that is not a readable credential is not stored; it comes back as a coded error.
  */
-import { isTsumikiError, type ErrorCode } from '../errors.ts';
+import { isTsumikiError } from '../errors.ts';
 import type { Container, ParsedCredential } from '../model/credential.ts';
 import type { CredentialReading } from '../model/reading.ts';
-import type { Verdict } from '../model/verification.ts';
-import { headlineOf, type Headline } from '../model/headline.ts';
-import { addBadges } from '../store/badges.ts';
+import { headlineOf } from '../model/headline.ts';
+import { prepareBadge } from '../store/badges.ts';
 import type { WalletDb } from '../store/db.ts';
 import type { NewBadge } from '../store/types.ts';
 import { bytesEqual } from '../util/bytes.ts';
@@ -16,6 +16,9 @@ import { createEnv, type RecipientClaim } from '../verify/env.ts';
 import { verifyBytes, type InputResult, type Verification } from '../verify/pipeline.ts';
 import type { Remote } from '../verify/remote.ts';
 import { summarize } from './summary.ts';
+import { writeFiles, type FileImport, type PreparedFile, type PreparedItem } from './import-batch.ts';
+
+export type { FileImport, ImportedCredential } from './import-batch.ts';
 
 export interface ImportOptions {
   readonly fileName?: string;
@@ -28,20 +31,6 @@ export interface ImportOptions {
    */
   readonly verify?: (bytes: Uint8Array) => Promise<InputResult>;
 }
-
-export interface ImportedCredential {
-  readonly status: 'added' | 'duplicate';
-  /** The badge's id in the wallet (for a duplicate: the one already there). */
-  readonly id: string;
-  readonly verdict: Verdict;
-  /** What a reader is told first (issue 12): from the same checks as the verdict. */
-  readonly headline: Headline;
-  readonly title: string;
-}
-
-export type FileImport =
-  | { readonly ok: true; readonly fileName?: string; readonly credentials: readonly ImportedCredential[] }
-  | { readonly ok: false; readonly fileName?: string; readonly error: { readonly code: ErrorCode; readonly message: string } };
 
 const PNG = [0x89, 0x50, 0x4e, 0x47];
 
@@ -84,24 +73,33 @@ export function newBadgeOf(inputBytes: Uint8Array, parsed: ParsedCredential, ver
   };
 }
 
+/**
+ * The store's rows for every credential of a verified file (`addedAt`: when it is added), with the
+ * verdict and headline the results list shows; or why the file is not imported. Never throws. This
+ * is the work the app's verify workers do after verifying, so the page only writes.
+ */
+export async function prepareFile(bytes: Uint8Array, result: InputResult, addedAt: string): Promise<PreparedFile> {
+  if (result.error !== undefined || result.credentials.length === 0) {
+    return { ok: false, error: result.error ?? { code: 'NOT_A_CREDENTIAL', message: 'no credential' } };
+  }
+  try {
+    const items = await Promise.all(
+      result.credentials.map(async (c): Promise<PreparedItem> => {
+        const badge = newBadgeOf(bytes, c.parsed, c.verification, c.reading);
+        return { prepared: await prepareBadge(badge, addedAt), verdict: c.verification.verdict, headline: headlineOf(c.verification.checks).headline, title: badge.summary.title };
+      }),
+    );
+    return { ok: true, items };
+  } catch (e) {
+    return { ok: false, error: { code: isTsumikiError(e) ? e.code : 'STORE_FAILED', message: e instanceof Error ? e.message : String(e) } };
+  }
+}
+
 /** Imports one file (which may hold several credentials) in one transaction. Never throws. */
 export async function importBytes(db: WalletDb, bytes: Uint8Array, options: ImportOptions): Promise<FileImport> {
   const name = options.fileName === undefined ? {} : { fileName: options.fileName };
   const env = createEnv({ now: options.now, remote: options.remote, ...(options.recipient ? { recipient: options.recipient } : {}) });
   const result = options.verify === undefined ? await verifyBytes(bytes, env) : await options.verify(bytes);
-  if (result.error !== undefined || result.credentials.length === 0) {
-    return { ok: false, ...name, error: result.error ?? { code: 'NOT_A_CREDENTIAL', message: 'no credential' } };
-  }
-  const badges = result.credentials.map((c) => newBadgeOf(bytes, c.parsed, c.verification, c.reading));
-  try {
-    const written = await addBadges(db, badges);
-    const credentials = written.map((w, i): ImportedCredential => {
-      const c = result.credentials[i];
-      return { status: w.status, id: w.id, verdict: c?.verification.verdict ?? 'rejected', headline: c ? headlineOf(c.verification.checks).headline : 'UNREADABLE', title: badges[i]?.summary.title ?? '' };
-    });
-    return { ok: true, ...name, credentials };
-  } catch (e) {
-    const code: ErrorCode = isTsumikiError(e) ? e.code : 'STORE_FAILED';
-    return { ok: false, ...name, error: { code, message: e instanceof Error ? e.message : String(e) } };
-  }
+  const [outcome] = await writeFiles(db, [await prepareFile(bytes, result, db.now().toISOString())]);
+  return { ...(outcome as FileImport), ...name }; // why: one result per file
 }

@@ -1,13 +1,13 @@
 /**
- * Imports files, pasted text, links and the demo set, one file at a time (each its own
- * transaction), with progress and a result per file. The verifier is loaded on first use.
+ * Imports files, pasted text, links and the demo set, with progress and a result per file: verified
+ * in a pool of workers, written in batches (see `#run`). The page never loads the verifier for it.
  */
 import type { WalletDb } from '../../lib/store/db.ts';
 import { requestPersistence } from '../../lib/store/storage.ts';
-import type { FileImport } from '../../lib/wallet/import.ts';
+import type { FileImport, PreparedFile } from '../../lib/wallet/import-batch.ts';
 import { loadCore } from '../load-core.ts';
 import { journal } from './import-journal.ts';
-import { addTrustListInWorker, verifyInWorker } from './verifier.ts';
+import { addTrustListInWorker, prepareInWorker } from './verifier.ts';
 
 /** Something to import: a name to show and a way to read its bytes. */
 export interface Source {
@@ -27,8 +27,14 @@ export interface Tally {
   readonly failed: number;
 }
 
-/** Rows are shown in batches so a thousand files do not re-render the list a thousand times. */
+/** Verified files are written (and shown) in batches, at most this long apart, so a thousand files do not make a thousand transactions and re-render the list a thousand times. */
 const FLUSH_MS = 150;
+/** Most files one write transaction takes. */
+const MAX_BATCH = 200;
+/** Files read and sent to the workers ahead of the writes (the workers never wait for a write). */
+const WINDOW = 64;
+
+let runs = 0;
 
 export class Importer {
   readonly #db: Promise<WalletDb>;
@@ -89,42 +95,53 @@ export class Importer {
     });
   }
 
+  /**
+   * The pipeline (issue 15): files are read and sent to the import pool a window ahead, verified
+   * side by side in the workers (which also build the store rows), and written in input order, many
+   * files to a transaction, at most every FLUSH_MS; the list and the progress bar move with each write.
+   */
   async #run(sources: readonly Source[], online: boolean): Promise<readonly ResultRow[]> {
     const out: ResultRow[] = [];
-    let pending: ResultRow[] = [];
-    let flushedAt = performance.now();
-    const flush = () => {
-      if (pending.length === 0) return;
-      this.results = [...pending.reverse(), ...this.results];
-      pending = [];
-      flushedAt = performance.now();
-    };
-    try {
-      const [core, db] = await Promise.all([loadCore(), this.#db]);
-      const remote = core.remoteFor(db, online);
-      for (const source of sources) {
-        let outcome: FileImport;
-        try {
-          const bytes = await source.read();
-          const now = new Date();
-          // Verified in the worker, with a deadline; only the store's write happens here.
-          const verify = (b: Uint8Array) => verifyInWorker(b, { now, online, lang: this.#lang() });
-          outcome = await core.importBytes(db, bytes, { fileName: source.name, now, remote, verify });
-        } catch (e) {
-          outcome = { ok: false, fileName: source.name, error: { code: 'FILE_UNREADABLE', message: e instanceof Error ? e.message : String(e) } };
-        }
-        const row = { key: this.#key++, name: source.name, outcome };
-        out.push(row);
-        pending.push(row);
-        this.done++;
-        journal(this.done, this.total);
-        if (performance.now() - flushedAt > FLUSH_MS) {
-          flush();
-          await new Promise((r) => setTimeout(r, 0)); // let the progress bar paint
-        }
+    const [db, { writeFiles }] = await Promise.all([this.#db, import('../../lib/wallet/import-batch.ts')]);
+    const run = `${Date.now()}-${++runs}`;
+    const lang = this.#lang();
+    const prepare = async (source: Source): Promise<PreparedFile> => {
+      try {
+        const bytes = await source.read();
+        return await prepareInWorker(bytes, { now: new Date(), online, lang, addedAt: db.now().toISOString(), run });
+      } catch (e) {
+        return { ok: false, error: { code: 'FILE_UNREADABLE', message: e instanceof Error ? e.message : String(e) } };
       }
-    } finally {
-      flush();
+    };
+    const slots: (Promise<PreparedFile> | undefined)[] = [];
+    let launched = 0;
+    const launch = () => {
+      for (; launched < sources.length && launched < out.length + batch.length + WINDOW; launched++) slots[launched] = prepare(sources[launched] as Source); // why: launched < sources.length
+    };
+    let batch: { source: Source; file: PreparedFile }[] = [];
+    let wroteAt = performance.now();
+    const write = async () => {
+      const files = batch;
+      batch = [];
+      const outcomes = await writeFiles(
+        db,
+        files.map((f) => f.file),
+      );
+      const rows = files.map((f, i): ResultRow => ({ key: this.#key++, name: f.source.name, outcome: { ...(outcomes[i] as FileImport), fileName: f.source.name } })); // why: one outcome per file
+      out.push(...rows);
+      this.results = [...rows.reverse(), ...this.results];
+      this.done += rows.length;
+      journal(this.done, this.total);
+      wroteAt = performance.now();
+      await new Promise((r) => setTimeout(r, 0)); // let the list and the progress bar paint
+    };
+    launch();
+    for (let i = 0; i < sources.length; i++) {
+      const file = await (slots[i] as Promise<PreparedFile>); // why: launch() keeps every index before `launched` filled
+      slots[i] = undefined;
+      batch.push({ source: sources[i] as Source, file });
+      if (batch.length >= MAX_BATCH || performance.now() - wroteAt > FLUSH_MS || i === sources.length - 1) await write();
+      launch();
     }
     if (!this.#askedPersistence && out.some((r) => r.outcome.ok)) {
       this.#askedPersistence = true;

@@ -1,7 +1,7 @@
 /**
  * What an import was doing, kept in localStorage while it runs (issue 8), so that when the page was
  * closed or crashed mid-import the next start can say what happened. The wallet itself needs no
- * repair: each file is one IndexedDB transaction, so a badge is either saved whole or not at all.
+ * repair: each write is one IndexedDB transaction, so a badge is either saved whole or not at all.
  */
 import type { AppState } from '../context.ts';
 

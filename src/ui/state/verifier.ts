@@ -10,7 +10,8 @@ import type { JsonObject } from '../../lib/model/credential.ts';
 import type { Received } from '../../lib/share/received.ts';
 import type { RecipientClaim } from '../../lib/verify/env.ts';
 import type { InputResult } from '../../lib/verify/pipeline.ts';
-import { DeadlineWorker, type Outcome, type WorkerPort } from '../../lib/wallet/deadline.ts';
+import { DeadlinePool, DeadlineWorker, type Outcome, type WorkerPort } from '../../lib/wallet/deadline.ts';
+import type { PreparedFile } from '../../lib/wallet/import-batch.ts';
 import type { LoadedTrustList } from '../../lib/wallet/trust.ts';
 import type { TrustList } from '../../lib/trust/model.ts';
 import type { TrustListErrorCode } from '../../lib/trust/lists.ts';
@@ -28,6 +29,7 @@ export const VERIFY_DEADLINE_MS = 20_000;
  */
 export type VerifyJob =
   | { readonly op: 'verify'; readonly bytes: Uint8Array; readonly now: number; readonly online: boolean; readonly recipient?: RecipientClaim; readonly lang?: string }
+  | { readonly op: 'import'; readonly bytes: Uint8Array; readonly now: number; readonly online: boolean; readonly lang?: string; readonly addedAt: string; readonly run: string }
   | { readonly op: 'receive'; readonly bytes: Uint8Array; readonly now: number; readonly challenge: string; readonly recipient?: RecipientClaim; readonly lang?: string }
   | { readonly op: 'holder'; readonly presentation: JsonObject; readonly presentationJws?: string; readonly now: number; readonly challenge: string }
   | { readonly op: 'trust-lists'; readonly now: number }
@@ -48,7 +50,19 @@ function spawn(): WorkerPort {
 }
 
 let shared: DeadlineWorker<VerifyJob, unknown> | undefined;
+let pool: DeadlinePool<VerifyJob, unknown> | undefined;
 let make: () => WorkerPort = spawn;
+
+/** Workers of the import pool: one per core the browser reports, at least 2 (and at most 8: each holds a verifier). */
+export function importWorkers(cores: number | undefined = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency): number {
+  return Math.min(8, Math.max(2, Number.isFinite(cores) ? Math.floor(cores as number) : 2));
+}
+
+/** The import pool (issue 15): files of an import are verified side by side, each with the same deadline. */
+function importPool(): DeadlinePool<VerifyJob, unknown> {
+  pool ??= new DeadlinePool<VerifyJob, unknown>(make, VERIFY_DEADLINE_MS, importWorkers());
+  return pool;
+}
 
 /** The one verify worker of this page (made on first use). */
 function worker(): DeadlineWorker<VerifyJob, unknown> {
@@ -63,6 +77,8 @@ function worker(): DeadlineWorker<VerifyJob, unknown> {
 export function setVerifyWorker(spawnPort: () => WorkerPort): void {
   shared?.close();
   shared = undefined;
+  pool?.close();
+  pool = undefined;
   make = spawnPort;
 }
 
@@ -81,6 +97,16 @@ export async function verifyInWorker(bytes: Uint8Array, options: { readonly now:
   const outcome = await worker().run({ op: 'verify', bytes, now: options.now.getTime(), online: options.online, ...(options.recipient ? { recipient: options.recipient } : {}), ...(options.lang ? { lang: options.lang } : {}) });
   if (!outcome.ok) return { credentials: [], error: stopped(outcome) };
   return outcome.value as InputResult; // why: the worker answers a `verify` job with verifyBytes' result
+}
+
+/**
+ * One file of an import, in the import pool: verified with the user's trust set (read once per
+ * `run`), and its store rows built, added at `addedAt`. Past the deadline: VERIFY_TIMEOUT.
+ */
+export async function prepareInWorker(bytes: Uint8Array, options: { readonly now: Date; readonly online: boolean; readonly lang?: string; readonly addedAt: string; readonly run: string }): Promise<PreparedFile> {
+  const outcome = await importPool().run({ op: 'import', bytes, now: options.now.getTime(), online: options.online, addedAt: options.addedAt, run: options.run, ...(options.lang ? { lang: options.lang } : {}) });
+  if (!outcome.ok) return { ok: false, error: stopped(outcome) };
+  return outcome.value as PreparedFile; // why: the worker answers an `import` job with prepareFile's result
 }
 
 /** `checkReceived` in the worker (offline, the wallet's cache may answer), with the user's trust set and the candidate's identity if given. */

@@ -4,7 +4,8 @@
  * terminated (the work really stops) and the next request gets a fresh one.
  */
 import { describe, expect, test } from 'vitest';
-import { DeadlineWorker, type WorkerPort } from '../../../src/lib/wallet/deadline.ts';
+import { DeadlinePool, DeadlineWorker, type WorkerPort } from '../../../src/lib/wallet/deadline.ts';
+import { importWorkers } from '../../../src/ui/state/verifier.ts';
 
 type Listener = (e: { data: unknown }) => void;
 
@@ -104,5 +105,49 @@ describe('DeadlineWorker', () => {
     await w.run({ op: 'double', n: 1, delay: 1 });
     w.close();
     expect(FakeWorker.spawned[0]?.terminated).toBe(true);
+  });
+});
+
+describe('DeadlinePool (issue 15: an import verified on every core)', () => {
+  const pool = (size: number, deadlineMs = 1000, idleMs = 60_000) => {
+    FakeWorker.spawned = [];
+    return new DeadlinePool<Req, number>(() => new FakeWorker(), deadlineMs, size, idleMs);
+  };
+
+  test('requests run side by side, one worker each, answers to the right caller', async () => {
+    const p = pool(2);
+    const answers = await Promise.all([1, 2, 3, 4].map((n) => p.run({ op: 'double', n, delay: 10 })));
+    expect(answers.map((a) => a.ok && a.value)).toEqual([2, 4, 6, 8]);
+    expect(FakeWorker.spawned).toHaveLength(2);
+    // The least loaded worker takes the next request: two each.
+    expect(FakeWorker.spawned.map((w) => w.received.length)).toEqual([2, 2]);
+    p.close();
+  });
+
+  test('a request past its deadline replaces its own worker only; the other keeps working', async () => {
+    const p = pool(2, 50);
+    const [hung, ok] = await Promise.all([p.run({ op: 'hang', n: 0, delay: 0 }), p.run({ op: 'double', n: 3, delay: 5 })]);
+    expect(hung).toMatchObject({ ok: false, reason: 'timeout' });
+    expect(ok).toEqual({ ok: true, value: 6 });
+    expect(FakeWorker.spawned.map((w) => w.terminated)).toEqual([true, false]);
+    expect(await p.run({ op: 'double', n: 5, delay: 1 })).toEqual({ ok: true, value: 10 });
+    p.close();
+  });
+
+  test('idle workers are terminated, and the next request makes fresh ones', async () => {
+    const p = pool(2, 1000, 20);
+    await Promise.all([p.run({ op: 'double', n: 1, delay: 1 }), p.run({ op: 'double', n: 2, delay: 1 })]);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(FakeWorker.spawned.every((w) => w.terminated)).toBe(true);
+    expect(await p.run({ op: 'double', n: 7, delay: 1 })).toEqual({ ok: true, value: 14 });
+    expect(FakeWorker.spawned).toHaveLength(3);
+    p.close();
+  });
+
+  test('one worker per core, at least 2, at most 8', () => {
+    expect(importWorkers(1)).toBe(2);
+    expect(importWorkers(4)).toBe(4);
+    expect(importWorkers(undefined)).toBe(2);
+    expect(importWorkers(64)).toBe(8);
   });
 });
