@@ -9,6 +9,7 @@
  *   tsumiki scan IMAGE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT]
  *   tsumiki present URI FILE... [--json] [--key FILE]
  *   tsumiki pdf BADGE... --out FILE.pdf [--link BASE-URL] [--title TEXT] [--now ISO-DATE] [--online] [--trust LIST]...
+ *   tsumiki claim URI [--json] [--out DIR] [--pin CODE] [--trust LIST]... [--key FILE]
  *
  * verify exits 0 when every credential is verified, 1 when any failed or was rejected, 2 otherwise;
  * a presentation's own proof and holder count too when it is signed or --challenge/--domain is given.
@@ -22,6 +23,7 @@ import { withTrust } from './trust.ts';
 import { inspectBytes } from './inspect.ts';
 import { PATHWAY_USAGE, pathwayCommand } from './pathway.ts';
 import { PRESENT_USAGE, presentCommand } from './present.ts';
+import { CLAIM_USAGE, ClaimUsageError, claimCommand } from './claim.ts';
 import { exitCode, printHuman, resultJson } from './output.ts';
 import { scanCommand, shareCommand } from './share.ts';
 import { PDF_USAGE, pdfCommand } from './pdf.ts';
@@ -34,11 +36,15 @@ ${PATHWAY_USAGE}
   tsumiki scan IMAGE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT] [--trust LIST]...
 ${PRESENT_USAGE}
 ${PDF_USAGE}
+${CLAIM_USAGE}
 
   FILE may be a PDF certificate made by \`tsumiki pdf\`: the credential attached to it is what is checked.
 
   --trust LIST  a trust list (a W3C RecognizedEntityCredential, or a DCC issuer registry JSON);
                 repeatable. A list that does not verify or is out of date is refused (exit 2).
+  claim URI     collect badges from an issuer: an OpenID4VCI offer (openid-credential-offer://…),
+                a DCC request (dccrequest://…) or a VC-API interaction URL; --pin for the offer's
+                transaction code; --out DIR saves each badge that does not fail its checks.
   present       answers a verifier (an openid4vp:// request or a VC-API interaction URL) with the
                 matching FILEs; exit 0 when the verifier accepted, 1 otherwise.
   --key FILE    the holder key (created there if missing; the private key is never printed).`;
@@ -86,6 +92,7 @@ async function verifyCommand(files: string[], values: { json?: boolean; online?:
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'pathway') return pathwayCommand(argv.slice(1));
   if (argv[0] === 'present') return presentCommand(argv.slice(1));
+  if (argv[0] === 'claim') return claimCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -131,7 +138,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`tsumiki: ${e instanceof Error ? e.message : String(e)}\n${e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? USAGE + '\n' : ''}`); // why: parseArgs errors carry a code
+    process.stderr.write(`tsumiki: ${e instanceof Error ? e.message : String(e)}\n${e instanceof UsageError || e instanceof ClaimUsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? USAGE + '\n' : ''}`); // why: parseArgs errors carry a code
     process.exitCode = 2;
   },
 );

@@ -1,0 +1,65 @@
+/**
+ * "Add to wallet" by protocol, one door for the import screen and `tsumiki claim`: recognise the
+ * link, open it (who is offering, what, whether a PIN is needed — nothing is issued yet), then on
+ * the learner's yes collect the credentials. The caller verifies each received credential and stores
+ * it like an imported file. The OpenID4VCI client (the OpenWallet Foundation libraries and zod) is
+ * loaded only when an OpenID4VCI offer is opened.
+ */
+import { TsumikiError } from '../errors.ts';
+import type { DeviceKey } from '../share/holder.ts';
+import { collectDcc, isDccRequest, openDccRequest } from './dcc.ts';
+import type { ClaimOffer, ClaimProtocol, ReceivedCredential } from './offer.ts';
+import { collectVcApi, isVcApiInteraction, openVcApiInteraction } from './vc-api.ts';
+
+export type { ClaimOffer, ClaimProtocol, Offering, OfferedItem, PinRequest, ReceivedCredential } from './offer.ts';
+
+const loadOid4vci = () => import('./openid4vci.ts');
+
+function isOid4vciLink(text: string): boolean {
+  if (/^openid-credential-offer:/i.test(text)) return true;
+  const q = text.indexOf('?');
+  if (q < 0) return false;
+  const params = new URLSearchParams(text.slice(q + 1));
+  return params.has('credential_offer') || params.has('credential_offer_uri');
+}
+
+/**
+ * Which protocol a link speaks, or undefined. A bare https URL is a VC-API interaction only when
+ * `anyUrl` (the CLI, where `claim URI` says so) or when it carries `iuv=1` (the import screen, where
+ * other https links are badge links).
+ */
+export function claimLinkKind(text: string, options: { anyUrl?: boolean } = {}): ClaimProtocol | undefined {
+  const t = text.trim();
+  if (isOid4vciLink(t)) return 'openid4vci';
+  if (isDccRequest(t)) return 'dcc';
+  if (isVcApiInteraction(t)) return 'vc-api';
+  if (options.anyUrl && /^https?:\/\//i.test(t)) return 'vc-api';
+  return undefined;
+}
+
+/** Open a link: resolve what is offered and by whom. Throws a coded TsumikiError naming the step. */
+export async function openClaim(text: string, options: { anyUrl?: boolean; langs?: readonly string[] } = {}): Promise<ClaimOffer> {
+  const t = text.trim();
+  switch (claimLinkKind(t, options)) {
+    case 'openid4vci':
+      return (await loadOid4vci()).openOid4vciOffer(t, options.langs);
+    case 'dcc':
+      return openDccRequest(t);
+    case 'vc-api':
+      return openVcApiInteraction(t);
+    default:
+      throw new TsumikiError('EXCHANGE_URL_INVALID', 'offer: not an OpenID4VCI credential offer, a DCC credential request or a VC-API interaction URL', { data: { step: 'offer' } });
+  }
+}
+
+/** The learner said yes: run the protocol with the device key (and the PIN when asked) and return the credentials as sent. */
+export async function collectClaim(offer: ClaimOffer, key: DeviceKey, options: { pin?: string } = {}): Promise<ReceivedCredential[]> {
+  switch (offer.protocol) {
+    case 'openid4vci':
+      return (await loadOid4vci()).collectOid4vci(offer, key, options);
+    case 'dcc':
+      return collectDcc(offer, key);
+    case 'vc-api':
+      return collectVcApi(offer, key);
+  }
+}
