@@ -1,5 +1,6 @@
 import { layoutEn } from './en-layout.ts';
 import { pathwaysEn } from './en-pathways.ts';
+import { presentEn } from './en-present.ts';
 
 /** English words for the wallet UI. Keys are stable; `{name}` placeholders are filled by `t()`. */
 export const en = {
@@ -54,7 +55,7 @@ export const en = {
   'import.title': 'Add badges',
   'import.intro': 'Badges are checked on this device. Nothing is uploaded.',
   'import.files': 'Choose files',
-  'import.filesHint': 'PNG or SVG badge images, JSON, or JWT files. You can pick several.',
+  'import.filesHint': 'PNG or SVG badge images, JSON or JWT files, or PDF certificates that carry a badge. You can pick several.',
   'import.drop': 'Drop badge files here',
   'import.dropActive': 'Release to add',
   'import.paste': 'Paste a badge',
@@ -213,6 +214,7 @@ export const en = {
 
   // descriptors (issue 5) and pathways (issue 6): their words are in ./en-pathways.ts
   ...pathwaysEn,
+  ...presentEn,
   ...layoutEn,
 
   // share & verify (issue 7)
@@ -283,7 +285,7 @@ export const en = {
   'verify.startOver': 'Start over',
   'verify.file': 'Open a file',
   'verify.fileChoose': 'Choose files',
-  'verify.fileHint': 'A presentation (.json), a badge file (JSON, JWT, PNG, SVG), or pictures of the QR codes.',
+  'verify.fileHint': 'A presentation (.json), a badge file (JSON, JWT, PNG, SVG), a PDF certificate that carries a badge, or pictures of the QR codes.',
   'verify.paste': 'Paste',
   'verify.pasteHint': 'JSON, a JWT, a verify link, or QR code texts (one a line).',
   'verify.pasteGo': 'Check',

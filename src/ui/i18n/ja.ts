@@ -2,6 +2,7 @@
 import { layoutJa } from './ja-layout.ts';
 import type { MessageKey } from './en.ts';
 import { pathwaysJa } from './ja-pathways.ts';
+import { presentJa } from './ja-present.ts';
 
 export const ja: Record<MessageKey, string> = {
   'app.name': '積み木',
@@ -55,7 +56,7 @@ export const ja: Record<MessageKey, string> = {
   'import.title': 'バッジを追加',
   'import.intro': 'バッジはこの端末の中で検証されます。アップロードはしません。',
   'import.files': 'ファイルを選ぶ',
-  'import.filesHint': 'PNG・SVG のバッジ画像、JSON、JWT ファイル。複数選べます。',
+  'import.filesHint': 'PNG・SVGのバッジ画像、JSON・JWTファイル、またはバッジを添付したPDF証明書。複数選べます。',
   'import.drop': 'ここにバッジのファイルをドロップ',
   'import.dropActive': '離すと追加します',
   'import.paste': 'バッジを貼り付け',
@@ -214,6 +215,7 @@ export const ja: Record<MessageKey, string> = {
 
   // descriptors (issue 5) and pathways (issue 6): their words are in ./ja-pathways.ts
   ...pathwaysJa,
+  ...presentJa,
   ...layoutJa,
 
   // share & verify (issue 7)
@@ -284,7 +286,7 @@ export const ja: Record<MessageKey, string> = {
   'verify.startOver': 'やり直す',
   'verify.file': 'ファイルを開く',
   'verify.fileChoose': 'ファイルを選ぶ',
-  'verify.fileHint': 'プレゼンテーション（.json）、バッジのファイル（JSON・JWT・PNG・SVG）、またはQRコードの画像。',
+  'verify.fileHint': 'プレゼンテーション（.json）、バッジのファイル（JSON・JWT・PNG・SVG）、バッジを添付したPDF証明書、またはQRコードの画像。',
   'verify.paste': '貼り付け',
   'verify.pasteHint': 'JSON、JWT、確認用リンク、またはQRコードのテキスト（1行に1つ）。',
   'verify.pasteGo': '確認する',
