@@ -4,7 +4,8 @@
  *
  *   tsumiki verify FILE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT] [--trust LIST]... [--trust LIST]...
  *   tsumiki inspect FILE... [--json]
- *   tsumiki pathway PATHWAY.json BADGE... [--json] [--online] [--now ISO-DATE] [--lang en|ja] [--count-unverified]
+ *   tsumiki pathway PATHWAY BADGE... [--json] [--online] [--now ISO-DATE] [--lang en|ja] [--count-unverified] [--which ID]
+ *   tsumiki pathway --convert PATHWAY      (PATHWAY: a Tsumiki pathway, a CTDL pathway graph or a CLR 2.0 record)
  *   tsumiki share BADGE... --qr-dir DIR [--link BASE-URL]
  *   tsumiki scan IMAGE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT]
  *   tsumiki present URI FILE... [--json] [--key FILE]
