@@ -76,7 +76,11 @@ declare module 'jsonld' {
 }
 
 declare module 'rdf-canonize' {
-  const canonize: { canonize(dataset: unknown, options: Record<string, unknown>): Promise<string> };
+  const canonize: {
+    canonize(dataset: unknown, options: Record<string, unknown>): Promise<string>;
+    /** N-Quads as written, in the order given (no canonicalisation). */
+    NQuads: { serialize(dataset: unknown): string };
+  };
   export default canonize;
 }
 

@@ -44,6 +44,7 @@ export const DEFAULT_JSON_LIMITS: JsonLimits = {
 };
 
 const FORBIDDEN_KEYS = new Set(['__proto__']);
+const mayHoldForbiddenKey = (text: string) => text.includes('\\u') || [...FORBIDDEN_KEYS].some((k) => text.includes(k));
 
 /** What `measureJson` found: the shape of a JSON text, or the first limit it passes. */
 export interface JsonShape {
@@ -154,10 +155,14 @@ export function parseJson(text: string, limits: Partial<JsonLimits> = {}): JsonV
   let forbidden: string | undefined;
   let value: JsonValue;
   try {
-    value = JSON.parse(text, (key, v: JsonValue) => {
-      if (FORBIDDEN_KEYS.has(key)) forbidden = key;
-      return v;
-    }) as JsonValue; // why: JSON.parse returns any; the reviver saw every value and they are all JSON
+    // A key can only be "__proto__" when the text spells it out or writes a \u escape; without
+    // either there is nothing to look for, and JSON.parse without a reviver is several times faster.
+    value = (mayHoldForbiddenKey(text)
+      ? JSON.parse(text, (key, v: JsonValue) => {
+          if (FORBIDDEN_KEYS.has(key)) forbidden = key;
+          return v;
+        })
+      : JSON.parse(text)) as JsonValue; // why: JSON.parse returns any; the text is JSON (with the reviver, it saw every value)
   } catch (e) {
     throw new TsumikiError('JSON_MALFORMED', e instanceof Error ? e.message : 'malformed JSON', { cause: e });
   }

@@ -96,27 +96,37 @@ export function base58btcEncode(bytes: Uint8Array): string {
   return out;
 }
 
+/** Each ASCII character's value in the base58btc alphabet, or -1. */
+const B58_VALUE = (() => {
+  const table = new Int8Array(128).fill(-1);
+  for (let i = 0; i < B58.length; i++) table[B58.charCodeAt(i)] = i;
+  return table;
+})();
+
 /** base58btc (Bitcoin alphabet) decode; undefined for a character outside the alphabet. */
 export function base58btcDecode(text: string): Uint8Array | undefined {
-  const bytes: number[] = [];
-  for (const ch of text) {
-    let carry = B58.indexOf(ch);
+  // Little-endian digits in a buffer big enough for any text (each character adds under a byte).
+  const digits = new Uint8Array(text.length + 1);
+  let length = 0;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    let carry = code < 128 ? (B58_VALUE[code] as number) : -1; // why: code < 128 is inside the table
     if (carry < 0) return undefined;
-    for (let i = 0; i < bytes.length; i++) {
-      carry += (bytes[i] as number) * 58; // why: i < length
-      bytes[i] = carry & 0xff;
+    for (let i = 0; i < length; i++) {
+      carry += (digits[i] as number) * 58; // why: i < length
+      digits[i] = carry & 0xff;
       carry >>= 8;
     }
     while (carry > 0) {
-      bytes.push(carry & 0xff);
+      digits[length++] = carry & 0xff;
       carry >>= 8;
     }
   }
-  for (const ch of text) {
-    if (ch !== '1') break;
-    bytes.push(0);
-  }
-  return new Uint8Array(bytes.reverse());
+  let zeros = 0;
+  while (zeros < text.length && text.charCodeAt(zeros) === 0x31) zeros++; // each leading "1" is a zero byte
+  const out = new Uint8Array(zeros + length);
+  for (let i = 0; i < length; i++) out[zeros + length - 1 - i] = digits[i] as number; // why: i < length
+  return out;
 }
 
 export function toHex(bytes: Uint8Array): string {

@@ -23,8 +23,9 @@ import obExtensions from './data/ob-v3p0-extensions.json';
 import clr200 from './data/clr-v2p0-context.json';
 import clr201 from './data/clr-v2p0-context-2.0.1.json';
 
-export const VC_V1 = 'https://www.w3.org/2018/credentials/v1';
-export const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
+import { VC_V1, VC_V2 } from './names.ts';
+
+export { VC_V1, VC_V2 };
 
 const entries: ReadonlyArray<readonly [string, object]> = [
   [VC_V1, credentialsV1],

@@ -13,8 +13,10 @@ import type { JsonObject, JsonValue } from '../../model/credential.ts';
 import { base58btcDecode } from '../../util/bytes.ts';
 import type { ResolvedMethod } from '../keys.ts';
 import { multikeyType } from '../keys.ts';
-import { quadsOf, type Quad } from '../reading/index.ts';
+import type { Quad } from '../reading/index.ts';
+import { optionQuads } from './option-template.ts';
 import { ed25519Verifier } from '../webcrypto-ed25519.ts';
+import { digestText } from '../digest.ts';
 
 export type RdfcSuite = 'eddsa-rdfc-2022' | 'eddsa-2022' | 'Ed25519Signature2020' | 'ecdsa-rdfc-2019';
 
@@ -29,7 +31,7 @@ type Digest = 'SHA-256' | 'SHA-384';
 
 async function canonicalHash(quads: readonly Quad[], digest: Digest): Promise<Uint8Array> {
   const nquads = await rdfCanonize.canonize(quads, { algorithm: 'RDFC-1.0', format: 'application/n-quads', messageDigestAlgorithm: digest });
-  return new Uint8Array(await crypto.subtle.digest(digest, new TextEncoder().encode(nquads)));
+  return digestText(digest, nquads);
 }
 
 /** Both suites require base58-btc (`z…`) for proofValue; base64url and anything else are refused. */
@@ -53,7 +55,7 @@ export function proofOptionQuads(secured: JsonObject, proof: JsonObject): Promis
   const cached = optionQuadsCache.get(proof);
   if (cached && cached.context === context) return cached.quads;
   const { proofValue: _value, jws: _jws, signatureValue: _signatureValue, ...options } = proof;
-  const quads = quadsOf({ '@context': context ?? null, ...options });
+  const quads = optionQuads({ '@context': context ?? null, ...options });
   optionQuadsCache.set(proof, { context, quads });
   return quads;
 }

@@ -43,11 +43,19 @@ function instant(parts: RegExpExecArray, zoneAt: number, fractionAt: number): nu
   return utc(y, mo, d, h, mi, Math.min(s, 59)) + fraction - offset * 60_000;
 }
 
+/** Dates read lately: a verification reads the same few dates several times (reading, proof, validity). */
+const vcInstants = new Map<string, number | undefined>();
+const MAX_REMEMBERED = 512;
+
 /** A VC date-time as epoch milliseconds; undefined when it is not a zoned xsd:dateTime. */
 export function vcInstant(value: unknown): number | undefined {
   if (typeof value !== 'string' || value.length > 40) return undefined;
+  if (vcInstants.has(value)) return vcInstants.get(value);
   const m = VC_DATE.exec(value);
-  return m ? instant(m, 8, 7) : undefined;
+  const at = m ? instant(m, 8, 7) : undefined;
+  if (vcInstants.size >= MAX_REMEMBERED) vcInstants.clear();
+  vcInstants.set(value, at);
+  return at;
 }
 
 /** An OB 2.0 DateTime (ISO 8601, UTC when no zone is given, or Unix seconds) as epoch milliseconds. */

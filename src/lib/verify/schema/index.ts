@@ -13,8 +13,8 @@
  * those against its separate "any…" schemas (VC 1.1 or 2.0), which are not bundled (see SOURCES.md).
  */
 import type { JsonObject } from '../../model/credential.ts';
-import { asArray, typesOf } from '../../formats/json.ts';
-import { VC_V1, VC_V2 } from '../contexts/registry.ts';
+import { asArray } from '../../formats/json.ts';
+import { schemaKeyFor, type SchemaKey } from './key.ts';
 import { clr2Clr, ob3Achievement, ob3Endorsement, type GeneratedSchemaError, type GeneratedValidator } from './generated/validators.js';
 
 /** The `$id`s of the bundled schemas: what `schema` in a result names. */
@@ -22,9 +22,10 @@ export const SCHEMA_IDS = {
   ob3Achievement: 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json',
   ob3Endorsement: 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_endorsementcredential_schema.json',
   clr2Clr: 'https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_clrcredential_schema.json',
-} as const;
+} as const satisfies Record<SchemaKey, string>;
 
-export type SchemaKey = keyof typeof SCHEMA_IDS;
+export type { SchemaKey } from './key.ts';
+export { schemaKeyFor };
 
 export type SchemaResult =
   | { readonly ok: true; readonly schema: string }
@@ -32,17 +33,6 @@ export type SchemaResult =
   | { readonly ok: false; readonly schema: string; readonly pointer: string; readonly problem: string };
 
 const VALIDATORS: Readonly<Record<SchemaKey, GeneratedValidator>> = { ob3Achievement, ob3Endorsement, clr2Clr };
-
-/** The bundled schema this credential is checked against, or undefined when none applies (see the module comment). */
-export function schemaKeyFor(credential: JsonObject): SchemaKey | undefined {
-  const contexts = asArray(credential['@context']);
-  if (contexts.includes(VC_V1) && !contexts.includes(VC_V2)) return undefined;
-  const types = typesOf(credential);
-  if (types.includes('ClrCredential')) return 'clr2Clr';
-  if (types.includes('EndorsementCredential')) return 'ob3Endorsement';
-  if (types.includes('OpenBadgeCredential') || types.includes('AchievementCredential')) return 'ob3Achievement';
-  return undefined;
-}
 
 /**
  * Validates the credential's JSON against the bundled 1EdTech schema for its type. On failure, `pointer` is
