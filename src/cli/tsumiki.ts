@@ -2,7 +2,7 @@
  * `tsumiki` — the wallet's core on the command line: the same parser, pipeline and words as the
  * browser, so both give the same verdict on the same bytes.
  *
- *   tsumiki verify FILE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT] [--trust LIST]... [--trust LIST]...
+ *   tsumiki verify FILE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT] [--trust LIST]... [--jobs N]
  *   tsumiki inspect FILE... [--json]
  *   tsumiki pathway PATHWAY BADGE... [--json] [--online] [--now ISO-DATE] [--lang en|ja] [--count-unverified] [--which ID]
  *   tsumiki pathway --convert PATHWAY      (PATHWAY: a Tsumiki pathway, a CTDL pathway graph or a CLR 2.0 record)
@@ -16,21 +16,23 @@
  * a presentation's own proof and holder count too when it is signed or --challenge/--domain is given.
  */
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createEnv, type VerifyEnv } from '../lib/verify/env.ts';
 import { createRemote } from '../lib/verify/remote.ts';
-import { verifyBytes, type InputResult } from '../lib/verify/pipeline.ts';
 import { withTrust } from './trust.ts';
 import { inspectBytes } from './inspect.ts';
 import { PATHWAY_USAGE, pathwayCommand } from './pathway.ts';
 import { PRESENT_USAGE, presentCommand } from './present.ts';
 import { CLAIM_USAGE, ClaimUsageError, claimCommand } from './claim.ts';
-import { exitCode, printHuman, resultJson } from './output.ts';
+import { exitCode } from './output.ts';
+import { verifyTask, type FileReport } from './verify-files.ts';
+import { VerifyPool } from './verify-pool.ts';
 import { scanCommand, shareCommand } from './share.ts';
 import { PDF_USAGE, pdfCommand } from './pdf.ts';
 
 const USAGE = `usage:
-  tsumiki verify FILE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT] [--trust LIST]...
+  tsumiki verify FILE... [--json] [--online] [--now ISO-DATE] [--recipient EMAIL] [--challenge TEXT] [--domain TEXT] [--trust LIST]... [--jobs N]
   tsumiki inspect FILE... [--json]
 ${PATHWAY_USAGE}
   tsumiki share BADGE... --qr-dir DIR [--link BASE-URL]
@@ -43,6 +45,8 @@ ${CLAIM_USAGE}
 
   --trust LIST  a trust list (a W3C RecognizedEntityCredential, or a DCC issuer registry JSON);
                 repeatable. A list that does not verify or is out of date is refused (exit 2).
+  --jobs N      verify with N worker threads (default: the number of cores); the results
+                are printed in the order of the files, the same as with --jobs 1.
   claim URI     collect badges from an issuer: an OpenID4VCI offer (openid-credential-offer://…),
                 a DCC request (dccrequest://…) or a VC-API interaction URL; --pin for the offer's
                 transaction code; --out DIR saves each badge that does not fail its checks.
@@ -71,22 +75,36 @@ async function readInput(file: string): Promise<Uint8Array> {
 /** What the verifier asked a presentation's holder to sign. */
 const askedOf = (values: { challenge?: string; domain?: string }) => ({ challenge: values.challenge, domain: values.domain });
 
-async function verifyCommand(files: string[], values: { json?: boolean; online?: boolean; now?: string; recipient?: string; challenge?: string; domain?: string; trust?: string[] }): Promise<number> {
+/** `--jobs N`: a positive whole number; the default is the number of cores. */
+function jobsOf(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  if (!/^[1-9]\d{0,3}$/.test(value)) throw new UsageError(`--jobs: not a number of threads from 1 to 9999: ${value}`);
+  return Number(value);
+}
+
+type VerifyValues = { json?: boolean; online?: boolean; now?: string; recipient?: string; challenge?: string; domain?: string; trust?: string[]; jobs?: string };
+
+async function verifyCommand(files: string[], values: VerifyValues): Promise<number> {
+  const jobs = Math.min(jobsOf(values.jobs), files.length);
   const env = await withTrust(envFrom(values), values.trust);
-  const results: Array<{ file: string; result: InputResult | { readError: string } }> = [];
-  for (const file of files) {
-    let bytes: Uint8Array;
+  const asked = askedOf(values);
+  const human = values.json !== true;
+  const tasks = files.map((file) => ({ file }));
+  let reports: FileReport[];
+  if (jobs <= 1) {
+    reports = [];
+    for (const task of tasks) reports.push(await verifyTask(task, env, asked, human));
+  } else {
+    const pool = await VerifyPool.start(jobs, { now: env.now.toISOString(), online: env.remote.online, recipient: values.recipient, trust: env.trust, asked, human });
     try {
-      bytes = await readInput(file);
-    } catch (e) {
-      results.push({ file, result: { readError: e instanceof Error ? e.message : String(e) } });
-      continue;
+      reports = await pool.run(tasks);
+    } finally {
+      await pool.close();
     }
-    results.push({ file, result: await verifyBytes(bytes, env, askedOf(values)) });
   }
-  const rows = results.flatMap(({ file, result }) => resultJson(file, result));
+  const rows = reports.flatMap((r) => r.rows);
   if (values.json) process.stdout.write(JSON.stringify({ results: rows }, null, 2) + '\n');
-  else printHuman(results, (s) => process.stdout.write(s + '\n'));
+  else for (const r of reports) for (const line of r.lines ?? []) process.stdout.write(line + '\n');
   return exitCode(rows, values.challenge !== undefined || values.domain !== undefined);
 }
 
@@ -105,6 +123,7 @@ export async function main(argv: string[]): Promise<number> {
       challenge: { type: 'string' },
       domain: { type: 'string' },
       trust: { type: 'string', multiple: true },
+      jobs: { type: 'string' },
       'qr-dir': { type: 'string' },
       link: { type: 'string' },
       out: { type: 'string' },
