@@ -78,6 +78,15 @@ class Latin {
 
   /** The text with unprintable runs left out; `fallback` when too little Latin text is left to mean anything. */
   text(value: string, fallback = '(in Japanese script: see the attached credential)'): string {
+    // A text in two languages, one a line: the lines that print whole are the text.
+    const paragraphs = value.split(/\r?\n/).filter((l) => l.trim() !== '');
+    if (paragraphs.length > 1) {
+      const whole = paragraphs.filter((l) => this.#printable(l));
+      if (whole.length > 0 && whole.length < paragraphs.length) {
+        this.dropped = true;
+        return whole.map((l) => this.#clean(l)).join(' ');
+      }
+    }
     // "日本語 / English": when one side of a separator prints whole, that side is the text.
     const sides = value.split(/\s+[/|｜]\s+/);
     if (sides.length > 1) {
@@ -415,7 +424,7 @@ async function certificatePage(ctx: Ctx, f: CertificateFacts, link: string | und
   page.drawText('Check it yourself', { x: vx, y: vy - 12, size: 13, font: bold, color: INK });
   vy -= 22;
   const how = link === undefined
-    ? 'This PDF carries the signed credential as an attached file. Open this PDF with Tsumiki (its Verify page, or `tsumiki verify` on the command line) and the signature is checked on your own device.'
+    ? 'This PDF carries the signed credential as an attached file. Open this PDF with Tsumiki (its Verify page, or “tsumiki verify” on the command line) and the signature is checked on your own device.'
     : link.includes('?data=')
       ? 'Scan the code or open the link: the credential travels inside the link and is checked on your own device; nothing is sent to a server. The signed credential is also attached to this PDF.'
       : 'Open the verify page below and drop this PDF on it: the signed credential attached to this PDF is checked on your own device; nothing is sent to a server.';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { zlibSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, isTsumikiError } from '../../../src/lib/errors.ts';
@@ -284,5 +284,57 @@ describe('layout helpers', () => {
     expect(lines.length).toBeGreaterThan(2);
     for (const l of lines) expect(font.widthOfTextAtSize(l, 10)).toBeLessThanOrEqual(200);
     expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
+  });
+});
+
+describe('what the page says', () => {
+  /** The text a page draws: the standard fonts' WinAnsi hex strings of its content streams, decoded. */
+  async function pageText(pdf: Uint8Array, index = 0): Promise<string> {
+    const doc = await PDFDocument.load(pdf);
+    const contents = doc.getPage(index).node.Contents();
+    const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
+    let text = '';
+    for (const s of streams) {
+      if (!(s instanceof PDFRawStream)) continue;
+      const ops = new TextDecoder('latin1').decode(decodePDFRawStream(s).decode());
+      for (const m of ops.matchAll(/<([0-9A-Fa-f]*)> Tj/g)) text += Buffer.from(m[1] as string, 'hex').toString('latin1') + '\n';
+    }
+    return text;
+  }
+  /** Lines joined; letter-spaced words (drawn a glyph at a time) joined back. */
+  const flat = (s: string) => s.replace(/\n(?=.\n)/g, '').replace(/\s+/g, ' ');
+
+  it('the headline and the issuer as proven, in the words every screen uses; the checker’s date; the attached file', async () => {
+    const issuer = issuers.formats['eddsa-rdfc-2022'];
+    const { pdf, facts } = await pdfOf([enc(textOf(await issuer.issue()))]);
+    const text = flat(await pageText(pdf));
+    expect(facts[0]!.headline.headline).toBe('GENUINE');
+    expect(text).toContain('GENUINE');
+    expect(text).toContain('Issued by Tsumiki Test Issuer (on the trust list');
+    expect(text).toContain('Knot Tying');
+    expect(text).toContain('Attached file: credential.json (application/vc');
+    expect(text).toContain('Checked by Tsumiki on 1 June 2026');
+  });
+
+  it('Japanese script is left out (no font for it), English kept; a name only in Japanese says where to read it', async () => {
+    const issuer = issuers.formats['eddsa-rdfc-2022'];
+    const { facts } = await pdfOf([enc(textOf(await issuer.issue()))]);
+    const base = facts[0]!;
+    const pdf = await makeCertificatePdf(
+      [
+        { ...base, title: '日本語アカデミック・ライティング / Academic Writing in Japanese', description: '学術的文章を学ぶ。\nStructuring academic texts.', issuerName: '積み木大学（デモ） Tsumiki Demo University' },
+        { ...base, title: 'データサイエンス応用', description: '', issuerName: '東京積み木大学' },
+      ],
+      { now: NOW },
+    );
+    const list = flat(await pageText(pdf, 0));
+    expect(list).toContain('Academic Writing in Japanese');
+    expect(list).not.toContain('/ Academic');
+    const first = flat(await pageText(pdf, 1));
+    expect(first).toContain('Structuring academic texts.');
+    expect(first).toContain('Issued by Tsumiki Demo University');
+    expect(first).toContain('Text in Japanese script is not printed here');
+    const second = flat(await pageText(pdf, 2));
+    expect(second).toContain('(in Japanese script: see the attached credential)');
   });
 });
