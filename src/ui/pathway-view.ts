@@ -6,6 +6,7 @@
  */
 import { pathwayWords, pickText, type BadgeStatus, type NodeProgress, type Outcome, type Pathway, type Progress, type Reason, type ReasonCode, type RequirementNode } from '../lib/stack/index.ts';
 import type { Lang } from '../lib/i18n/lang.ts';
+import { achievementTypeName } from '../lib/i18n/vocabulary.ts';
 import type { PathwayResult } from './state/Pathways.svelte.ts';
 
 /** How to turn ids and codes inside reasons into words. */
@@ -53,7 +54,7 @@ const num = (x: number, lang: Lang): string => new Intl.NumberFormat(lang === 'j
 export function creditLine(n: NodeProgress, lang: Lang): string {
   const c = n.credits;
   if (c === undefined) return '';
-  const cap = c.cap === null ? '' : lang === 'ja' ? `（上限 ${num(c.cap, lang)}）` : ` (cap ${num(c.cap, lang)})`;
+  const cap = c.cap === null ? '' : lang === 'ja' ? `（上限${num(c.cap, lang)}）` : ` (cap ${num(c.cap, lang)})`;
   return `${num(c.counted, lang)} / ${num(c.min, lang)} ${pathwayWords.unitText(c.unit, lang)}${cap}`;
 }
 
@@ -185,6 +186,18 @@ export type HintKey = 'match.id' | 'match.alignment' | 'match.title' | 'where.is
 export interface Hint {
   readonly key: HintKey;
   readonly value: string;
+  /** A web address that goes with the words (an achievement ID): shown as a link, never as the words. */
+  readonly url?: string;
+}
+
+/** A name for an achievement ID: the requirement's own title, else the host that defines it (issue 14: never a raw URL as the words). */
+function achievementName(id: string, title: string | null): string {
+  if (title !== null && title.trim() !== '') return title;
+  try {
+    return new URL(id).host || id;
+  } catch {
+    return id;
+  }
 }
 
 function pathTo(root: RequirementNode, id: string): RequirementNode[] | null {
@@ -205,19 +218,22 @@ export function requirementHints(pathway: Pathway, requirement: string, lang: La
   const sep = lang === 'ja' ? '、' : ', ';
   const named = (id: string): string => {
     const name = id === pathway.awardedBy.id ? pickText(pathway.awardedBy.name, lang) : issuerName(id);
-    return name === null ? id : `${name} (${id})`;
+    return name === null ? id : lang === 'ja' ? `${name}（${id}）` : `${name} (${id})`;
   };
   const out: Hint[] = [];
   for (const m of node?.kind === 'achievement' || node?.kind === 'credits' ? node.match : []) {
-    if (m.by === 'achievementId') out.push({ key: 'match.id', value: m.achievementId });
+    if (m.by === 'achievementId') {
+      const title = node === undefined ? null : pickText(node.title ?? null, lang);
+      out.push({ key: 'match.id', value: achievementName(m.achievementId, title), ...(/^https?:\/\//i.test(m.achievementId) ? { url: m.achievementId } : {}) });
+    }
     else if (m.by === 'alignment') out.push({ key: 'match.alignment', value: [m.targetCode, m.targetUrl, m.targetFramework].filter((x) => x !== null).join(' · ') });
-    else out.push({ key: 'match.title', value: `${m.title.map((x) => `“${x}”`).join(' / ')} — ${[...m.issuer.id.map(named), ...m.issuer.idStartsWith.map(named), ...m.issuer.name].join(sep)}` });
+    else out.push({ key: 'match.title', value: `${m.title.map((x) => (lang === 'ja' ? `「${x}」` : `“${x}”`)).join(' / ')}${lang === 'ja' ? '、発行者：' : ' — '}${[...m.issuer.id.map(named), ...m.issuer.idStartsWith.map(named), ...m.issuer.name].join(sep)}` });
   }
   for (const n of chain) {
     const w = n.where;
     if (w.issuer) out.push({ key: 'where.issuer', value: [...w.issuer.id.map(named), ...w.issuer.idStartsWith.map(named), ...w.issuer.name].join(sep) });
     if (w.earnedWithinYears !== undefined) out.push({ key: 'where.years', value: String(w.earnedWithinYears) });
-    if (w.achievementType) out.push({ key: 'where.type', value: w.achievementType.join(sep) });
+    if (w.achievementType) out.push({ key: 'where.type', value: w.achievementType.map((x) => achievementTypeName(x, lang)).join(sep) });
     if (w.microCredential === true) out.push({ key: 'where.micro', value: '' });
     if (w.level) {
       const range = w.level.min === null && w.level.max === null ? '' : `${w.level.framework ?? ''} ${w.level.min ?? '…'}–${w.level.max ?? '…'}`.trim();

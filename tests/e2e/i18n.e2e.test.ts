@@ -41,6 +41,45 @@ test('switching to Japanese shows Japanese, and is remembered', async () => {
   await context.close();
 });
 
+test('日本語: the badge page says codes in words — no raw language, country, type, ISO time or hash (issue 14)', async () => {
+  const { page, errors, context } = await openApp(browser, inject('baseURL'), '#/settings');
+  await page.getByTestId('lang-ja').check();
+  await expect.poll(() => page.locator('header nav').textContent()).toContain('マイバッジ');
+  await page.goto(new URL('#/', inject('baseURL')).href);
+  await page.getByTestId('add-demo').click();
+  const list = page.getByTestId('badge-list');
+  await expect.poll(() => list.locator(':scope > li').count()).toBe(8);
+  // Python basics: achievementType Course, inLanguage ja, issuer country code JP, a hashed email address.
+  await page.getByTestId('search').fill('python');
+  await list.locator('a').first().click();
+  const panel = page.getByTestId('descriptors');
+  await panel.waitFor();
+  for (const id of ['about', 'people']) {
+    const fold = page.getByTestId(id);
+    if ((await fold.getAttribute('open')) === null) await fold.locator('summary').click();
+  }
+  const shown = async (): Promise<string> =>
+    (await Promise.all(['badge-value', 'about', 'people'].map((id) => page.getByTestId(id).innerText()))).join('\n');
+  const text = await shown();
+  expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/); // ISO time
+  expect(text).not.toMatch(/sha256\$/);
+  expect(text).not.toMatch(/emailAddress|(?:^|\n)(?:Course|JP|ja)(?:\n|$)/);
+  expect(text).not.toMatch(/(?:言語|種類)[：:\s]*(?:ja|Course)\b/);
+  expect(text).not.toMatch(/\bja\b/);
+  // …and in words instead, the code kept as the value's title.
+  expect(await panel.locator('dd[data-descriptor="certification"] .value').textContent()).toBe('達成内容の種類：講座・科目');
+  expect(await panel.locator('dd[data-descriptor="dateOfIssuing"] .value').textContent()).toMatch(/^2024年11月2[01]日$/);
+  expect(await panel.locator('dd[data-descriptor="dateOfIssuing"] .value').getAttribute('data-raw')).toBe('2024-11-20T06:00:00Z');
+  expect(await panel.locator('dd[data-descriptor="learner"] .value').textContent()).toBe('メールアドレス（ハッシュ値のため非表示）');
+  expect(text).toContain('日本語');
+  // The app's own words (the checks, the issuer line): no 合格 for a passed check, no nested brackets.
+  // (The badge's own text may say 合格 — "pass mark 70%" — and is shown as written.)
+  const ours = (await page.getByTestId('verification').innerText()) + (await page.getByTestId('issuer').innerText());
+  expect(ours).not.toMatch(/合格|チャレンジ|（[^（）]*（|\([^()]*（/);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('keyboard only: skip link, navigation, search', async () => {
   const { page, errors, context } = await openApp(browser, inject('baseURL'));
   await page.keyboard.press('Tab');

@@ -5,7 +5,8 @@ import { ja } from '../../src/ui/i18n/ja.ts';
 import { verificationText } from '../../src/lib/i18n/verification.ts';
 import { VERDICTS } from '../../src/lib/model/verification.ts';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** `{name}` and the argument of `{name, plural, …}` (src/lib/i18n/message.ts), each once. */
+const placeholders = (s: string) => [...new Set([...s.replace(/\b(?:zero|one|two|few|many|other|=\d+)\s*\{[^{}]*\}/g, '').matchAll(/\{(\w+)(?:\}|,\s*plural,)/g)].map((m) => m[1]))].sort();
 
 test('every key exists in both languages', () => {
   expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());

@@ -58,7 +58,7 @@ test('what is missing, in both languages, with the badges that could help', () =
   expect(requirementHints(masters, 'prior-learning', 'en', () => null).map((h) => `${h.key}=${h.value}`)).toEqual([
     'where.issuer=Tsumiki Demo University, Graduate School of Data Science (did:key:z6MkqYSbD64yiqbUZQF4wfhZ8gRRWZBfrSFWmRnPbFQD6wEx)',
     'where.years=5',
-    'where.type=MicroCredential',
+    'where.type=Micro-credential',
   ]);
   expect(requirementHints(cert, 'statistics', 'en', () => null).map((h) => h.key)).toEqual(['match.id', 'where.years']);
 });

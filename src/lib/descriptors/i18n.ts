@@ -18,7 +18,7 @@ export const VERDICT_WORDS: Words<VerdictCode> = {
   MISSING: { en: 'missing: {list}', ja: '記載のない項目：{list}' },
   PARTICIPATION_ONLY: {
     en: 'a participation badge, not an assessed micro-credential',
-    ja: '参加証明のバッジです。学修成果の評価を伴うマイクロクレデンシャルではありません',
+    ja: '参加証明のバッジです。学修成果の評価を伴うマイクロクレデンシャルではありません。',
   },
   NO_ACHIEVEMENT_DATA: { en: 'no achievement data to check', ja: '確認できる達成内容のデータがありません' },
 };

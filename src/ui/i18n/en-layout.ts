@@ -24,7 +24,7 @@ export const layoutEn = {
   'wallet.pathwayLeft': '{count} to go',
   'wallet.pathwayDone': 'Complete',
   'wallet.pathwaysAll': 'All pathways',
-  'wallet.demoAdded': 'Demo wallet ready: {count} badges and their pathways.',
+  'wallet.demoAdded': 'Demo wallet ready: {count, plural, one {# badge} other {# badges}} and their pathways.',
   'wallet.empty.point1': 'Checks each badge on this device: genuine, by whom, still valid.',
   'wallet.empty.point2': 'Reads hours of study, credit and level, in English and Japanese.',
   'wallet.empty.point3': 'Shows how far your badges take you toward a certificate or degree.',

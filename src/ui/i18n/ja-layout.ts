@@ -31,6 +31,6 @@ export const layoutJa: Record<keyof typeof layoutEn, string> = {
   'wallet.empty.point2': '学習時間・単位・レベルを日本語と英語で読み取ります。',
   'wallet.empty.point3': '修了証や学位まで、あとどれだけかを示します。',
   'wallet.empty.demoNote': 'デモでは、架空の日本の発行者2者によるマイクロクレデンシャルの見本8件と、パスウェイ2件を追加します。公開されたデモ用の鍵で署名した見本で、実際の学習成果ではありません。',
-  'settings.restoreChoose': 'バックアップファイルを選ぶ…',
+  'settings.restoreChoose': 'バックアップファイルを選択…',
   'settings.restoreNone': 'ファイルが選ばれていません',
 };

@@ -6,6 +6,8 @@ import type { Lang } from '../../lib/i18n/lang.ts';
 import { verdictEn } from '../../lib/i18n/verification-en.ts';
 import { headlineLabelEn } from '../../lib/i18n/headline-en.ts';
 import { en, type MessageKey } from '../i18n/en.ts';
+import { formatMessage } from '../../lib/i18n/message.ts';
+import { formatDate } from '../../lib/i18n/values.ts';
 
 export type { MessageKey };
 
@@ -23,8 +25,9 @@ export async function loadLang(lang: Lang): Promise<void> {
   WORDS.ja = { ui: ja, v: { verdict: v.verdictJa, headline: h.headlineLabelJa } };
 }
 
-export function fill(template: string, params: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+/** `{name}` and `{count, plural, one {…} other {…}}` (src/lib/i18n/message.ts). */
+export function fill(template: string, params: Readonly<Record<string, string | number>> = {}, locale = 'en'): string {
+  return formatMessage(template, params, locale);
 }
 
 export class I18n {
@@ -56,14 +59,20 @@ export class I18n {
     return this.lang === 'ja' ? 'ja-JP' : 'en';
   }
 
-  t = (key: MessageKey, params?: Readonly<Record<string, string | number>>): string => fill(this.#words.ui[key], params);
+  t = (key: MessageKey, params?: Readonly<Record<string, string | number>>): string => fill(this.#words.ui[key], params, this.locale);
 
-  /** A date as found in a credential, shown in the UI language; the raw text when it is not a date. */
+  /**
+   * A date as found in a credential, in the UI language (`2025年12月12日`, `December 12, 2025`): a
+   * date-time in the user's own time zone, a bare date as that calendar day (src/lib/i18n/values.ts);
+   * the raw text when it is not a date.
+   */
   date = (iso: string | null | undefined, withTime = false): string => {
     if (iso === null || iso === undefined) return '';
+    const words = formatDate(iso, this.lang, { time: withTime });
+    if (words !== null) return words;
     const t = Date.parse(iso);
     if (Number.isNaN(t)) return iso;
-    return new Intl.DateTimeFormat(this.locale, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(t);
+    return new Intl.DateTimeFormat(this.locale, withTime ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' }).format(t);
   };
 
   bytes = (n: number): string => {

@@ -195,7 +195,7 @@ describe('a participation badge', () => {
     expect(j.descriptors.learningOutcomes).toBeNull();
     expect(j.framework.verdict.code).toBe('PARTICIPATION_ONLY');
     expect(verdictText(r.framework.verdict, 'en')).toBe('a participation badge, not an assessed micro-credential');
-    expect(verdictText(r.framework.verdict, 'ja')).toBe('参加証明のバッジです。学修成果の評価を伴うマイクロクレデンシャルではありません');
+    expect(verdictText(r.framework.verdict, 'ja')).toBe('参加証明のバッジです。学修成果の評価を伴うマイクロクレデンシャルではありません。');
     expect(j.framework.eu.verdict.code).toBe('PARTICIPATION_ONLY');
     expect(r.unplaced.map((u) => u.text)).toEqual(['Attend the live webinar.']);
   });

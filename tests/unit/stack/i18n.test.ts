@@ -52,7 +52,7 @@ describe('pathway words (EN/JA)', () => {
 
   it('fills data into the words', () => {
     expect(reasonText({ code: 'USED_ELSEWHERE', data: { requirement: 'core-1' } }, 'en')).toBe('already counted for “core-1”');
-    expect(reasonText({ code: 'TOO_OLD', data: { issuedAt: '2019-01-01', years: 5 } }, 'ja')).toBe('取得から年数が経ちすぎています（2019-01-01、5年以内が条件）');
+    expect(reasonText({ code: 'TOO_OLD', data: { issuedAt: '2019-01-01', years: 5 } }, 'ja')).toBe('取得から5年を超えています（取得日：2019-01-01）');
     expect(errorText({ code: 'N_TOO_LARGE', path: '/requirement/n', data: { n: 3, listed: 2 } }, 'en')).toBe('At least 3 of 2 can never be met.');
     expect(needText({ kind: 'credits', amount: 4, unit: 'ECTS' }, 'ja')).toBe('あと4ECTS単位');
   });
@@ -66,7 +66,7 @@ describe('pathway words (EN/JA)', () => {
       via: { hours: { min: 45, max: 45 }, rule: 'JP_TANI_45' as const, targetRule: 'ECTS_25_30' as const, conversion: 'lower' as const },
     };
     expect(amountText(amount, 'en')).toBe('1 単位 → 45 h (1 単位 = 45 h) → 1.5 ECTS (÷ 30 h; 1 ECTS = 25–30 h, lower bound)');
-    expect(amountText(amount, 'ja')).toBe('1 単位 → 45 時間 (1 単位 = 45 時間) → 1.5 ECTS (÷ 30 時間; 1 ECTS = 25–30 時間, 下限で換算)');
+    expect(amountText(amount, 'ja')).toBe('1 単位 → 45時間（1単位＝45時間）→ 1.5 ECTS（45時間÷30時間。1 ECTS＝25〜30時間、下限で換算）');
     expect(amountText({ ...amount, value: 2, unit: 'ECTS', from: { ...amount.from, unit: 'ects', text: '2 ECTS', amount: { min: 2, max: 2 } }, via: null }, 'en')).toBe('2 ECTS');
   });
 });
