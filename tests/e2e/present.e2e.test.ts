@@ -80,3 +80,30 @@ test('a damaged PDF is refused with its own words, and nothing is stored', async
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('the share screen: the chosen badges as one PDF learning record carrying each badge, in order', async () => {
+  const { page, errors, cspViolations, context } = await openApp(browser, inject('baseURL'));
+  const files = [demoFile('04-sdgs.json'), demoFile('06-ai-ethics.jwt')];
+  await chooseFiles(page, [
+    { name: 'sdgs.json', mimeType: 'application/json', buffer: files[0]! },
+    { name: 'ai.jwt', mimeType: 'text/plain', buffer: files[1]! },
+  ]);
+  await importDone(page, 2);
+  const hrefs = await page.getByTestId('import-results').locator('a[href^="#/badge/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  const ids = [...new Set(hrefs.map((h) => h.slice('#/badge/'.length)))];
+  expect(ids).toHaveLength(2);
+  // The results list is newest first; share in the order the files were given.
+  const order = ids.reverse();
+  await page.goto(new URL(`#/share?ids=${order.join(',')}`, inject('baseURL')).href);
+  const button = page.getByTestId('share-pdf');
+  await button.waitFor();
+  expect(await button.textContent()).toContain('learning record (2 badges)');
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  expect(download.suggestedFilename()).toBe('Learning record.pdf');
+  const carried = await readPdfCredentials(new Uint8Array(readFileSync((await download.path()) ?? '')));
+  expect(carried.map((f) => f.name)).toEqual(['01-credential.json', '02-credential.jwt']);
+  carried.forEach((f, i) => expect(Buffer.from(f.bytes).equals(files[i]!)).toBe(true));
+  expect(errors).toEqual([]);
+  expect(cspViolations).toEqual([]);
+  await context.close();
+});

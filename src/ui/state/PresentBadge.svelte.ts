@@ -10,7 +10,11 @@ import { isPublicOrigin } from '../../lib/present/linkedin.ts';
 import type { StoredBadge } from '../../lib/store/types.ts';
 import type { OpenedBadge } from '../../lib/wallet/open.ts';
 import type { AppState } from '../context.ts';
+import { loadCore } from '../load-core.ts';
 import { saveFile } from './BadgePage.svelte.ts';
+
+/** A file name from a title: no path or reserved characters, at most 80 characters. */
+const fileStem = (title: string): string => title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 80) || 'badge';
 
 export class PresentBadge {
   busy = $state(false);
@@ -43,6 +47,41 @@ export class PresentBadge {
     this.linkedin = linkedInAddUrl(linkedInEntryOf(facts, link));
   }
 
+  /**
+   * Several badges of the wallet as one PDF (a learning record: a list, then a page each; one badge:
+   * its certificate). Each is read again from its stored file, as the badge page reads it.
+   */
+  async downloadRecord(ids: readonly string[]): Promise<void> {
+    if (this.busy || ids.length === 0) return;
+    this.busy = true;
+    const { i18n, toasts, db } = this.#app;
+    try {
+      const [{ makeCertificatePdf }, core, { getBadge }, { createEnv }] = await Promise.all([
+        import('../../lib/present/pdf.ts'),
+        loadCore(),
+        import('../../lib/store/badges.ts'),
+        import('../../lib/verify/env.ts'),
+      ]);
+      const facts: CertificateFacts[] = [];
+      const links: (string | undefined)[] = [];
+      for (const id of ids) {
+        const [badge, opened] = await Promise.all([getBadge(db, id), core.openBadge(db, id, i18n.lang, createEnv({ remote: core.remoteFor(db, false) }))]);
+        if (!badge || !opened) continue;
+        facts.push(await this.#facts(badge, opened));
+        links.push(await this.#link(opened));
+      }
+      if (facts.length === 0) return;
+      const pdf = await makeCertificatePdf(facts, { now: new Date(), links });
+      const name = facts.length === 1 ? (facts[0]?.title ?? 'badge') : 'Learning record';
+      saveFile(new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), `${fileStem(name)}.pdf`);
+      toasts.show(i18n.t('present.pdfDone'), 'success');
+    } catch (e) {
+      toasts.show(i18n.t('present.pdfFailed', { why: isTsumikiError(e) ? e.code : e instanceof Error ? e.message : String(e) }), 'error');
+    } finally {
+      this.busy = false;
+    }
+  }
+
   /** Makes the PDF certificate on this device and saves it. */
   async downloadPdf(badge: StoredBadge, opened: OpenedBadge): Promise<void> {
     if (this.busy) return;
@@ -51,8 +90,7 @@ export class PresentBadge {
     try {
       const [{ makeCertificatePdf }, facts, link] = await Promise.all([import('../../lib/present/pdf.ts'), this.#facts(badge, opened), this.#link(opened)]);
       const pdf = await makeCertificatePdf([facts], { now: new Date(), links: [link] });
-      const base = (facts.title || badge.summary.title || 'badge').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 80) || 'badge';
-      saveFile(new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), `${base}.pdf`);
+      saveFile(new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), `${fileStem(facts.title || badge.summary.title)}.pdf`);
       toasts.show(i18n.t('present.pdfDone'), 'success');
     } catch (e) {
       toasts.show(i18n.t('present.pdfFailed', { why: isTsumikiError(e) ? e.code : e instanceof Error ? e.message : String(e) }), 'error');
