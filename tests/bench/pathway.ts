@@ -4,7 +4,9 @@
  * badge facts from 600 achievements of 6 issuers, with unverified, expired and revoked badges and
  * re-issues. Seeded: every run measures the same work.
  *
- * pathway.progress.20x1000_ms          median time for all 20, on fresh badge objects (normalisation included)
+ * pathway.progress.20x1000_ms          median time for all 20, on fresh badge objects (normalisation included);
+ *                                      it reuses the parsed pathways and their compiled plans (cached per
+ *                                      pathway object) and the badges' field values, not the badge objects
  * pathway.progress.20x1000.warm_ms     the same with the badges' normalised facts already cached
  * pathway.progress.inexact             pathways whose search stopped at its limit (should be 0)
  */

@@ -9,7 +9,8 @@
  * On success the finding carries the verified claims (`payload`): `exp` and `nbf` are part of what
  * was signed, and `jwtPeriod` turns them into a validity period for the pipeline.
  */
-import { calculateJwkThumbprint, compactVerify, importJWK, type JWK } from 'jose';
+import { calculateJwkThumbprint, compactVerify, type JWK } from 'jose';
+import { importJwkOnce } from '../key-imports.ts';
 import { decodeJws } from '../../formats/jws.ts';
 import { asArray, idOf, isJsonObject } from '../../formats/json.ts';
 import type { JsonObject, ParsedCredential } from '../../model/credential.ts';
@@ -209,7 +210,7 @@ export async function checkJwt(parsed: ParsedCredential, env: VerifyEnv): Promis
   const unfit = keyUnfitFor(jwk, alg);
   if (unfit) return proofFail('PROOF_INVALID', { alg, detail: unfit });
   try {
-    const key = await importJWK(jwk, alg);
+    const key = await importJwkOnce(jwk, alg);
     await compactVerify(jws, key, { algorithms: [alg] });
   } catch (e) {
     const code = (e as { code?: string }).code; // why: jose errors carry a string code

@@ -8,7 +8,8 @@
  * embedded in a signed assertion, where the signature covers them), issuer Profiles and revocation
  * lists are read only from fetching their own IRIs. Of an embedded copy only the `id` is read.
  */
-import { compactVerify, importSPKI } from 'jose';
+import { compactVerify } from 'jose';
+import { importSpkiOnce } from '../key-imports.ts';
 import { decodeJws } from '../../formats/jws.ts';
 import { asArray, idOf, isJsonObject, typesOf } from '../../formats/json.ts';
 import type { JsonObject, JsonValue, ParsedCredential } from '../../model/credential.ts';
@@ -136,7 +137,7 @@ async function verifyWith(jws: string, alg: string, key: FetchedDoc): Promise<Ch
   const pem = key.doc.publicKeyPem;
   if (typeof pem !== 'string') return { id: 'proof', outcome: 'failed', code: 'KEY_NOT_FOUND', data: { key: key.url, problem: 'no publicKeyPem' } };
   try {
-    await compactVerify(jws, await importSPKI(pem, alg), { algorithms: [alg] });
+    await compactVerify(jws, await importSpkiOnce(pem, alg), { algorithms: [alg] });
     return { id: 'proof', outcome: 'passed', code: 'PROOF_VALID', data: { suite: `OB 2.0 JWS ${alg}`, key: key.url, fetchedAt: key.fetchedAt, fromCache: key.fromCache } };
   } catch (e) {
     const code = (e as { code?: string }).code; // why: jose errors carry a string code
