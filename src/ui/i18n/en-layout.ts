@@ -31,4 +31,5 @@ export const layoutEn = {
   'wallet.empty.demoNote': 'The demo adds eight sample micro-credentials from two made-up Japanese issuers and two pathways. They are signed with a published demo key: samples to explore with, not real achievements.',
   'settings.restoreChoose': 'Choose the backup file…',
   'settings.restoreNone': 'No file chosen',
+  'wallet.totalHoursValue': '{hours}',
 } as const satisfies Record<string, string>;

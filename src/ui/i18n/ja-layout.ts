@@ -19,9 +19,9 @@ export const layoutJa: Record<keyof typeof layoutEn, string> = {
   'wallet.totals': 'ウォレットの中身',
   'wallet.totalBadges': 'バッジ',
   'wallet.totalGenuine': '本物と確認',
-  'wallet.totalHours': '時間の学習',
+  'wallet.totalHours': '学習時間',
   'wallet.totalCredit': '{amount} ECTS単位',
-  'wallet.totalCreditLabel': '単位',
+  'wallet.totalCreditLabel': '取得単位',
   'wallet.totalsNote': '時間と単位は本物と確認されたバッジの合計です。',
   'wallet.pathwayLeft': 'あと{count}件',
   'wallet.pathwayDone': '達成',
@@ -33,4 +33,5 @@ export const layoutJa: Record<keyof typeof layoutEn, string> = {
   'wallet.empty.demoNote': 'デモでは、架空の日本の発行者2者によるマイクロクレデンシャルの見本8件と、パスウェイ2件を追加します。公開されたデモ用の鍵で署名した見本で、実際の学習成果ではありません。',
   'settings.restoreChoose': 'バックアップファイルを選択…',
   'settings.restoreNone': 'ファイルが選ばれていません',
+  'wallet.totalHoursValue': '{hours}時間',
 };
