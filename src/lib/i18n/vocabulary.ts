@@ -96,3 +96,15 @@ export function hashedIdentityText(type: string | null, lang: Lang): string {
 export function isHashedIdentity(value: string): boolean {
   return /^(?:sha256|sha384|sha512|md5)\$[0-9a-f]{16,}$/i.test(value.trim());
 }
+
+const RECOGNIZED_ACTIONS: Words = {
+  issue: ['issuing credentials', '証明書の発行'],
+  verify: ['verifying credentials', '証明書の検証'],
+  accredit: ['accrediting', '認証評価'],
+};
+
+/** What a trust list recognises an entity for (W3C Recognized Entities `recognizedTo`): `issue` → `issuing credentials` / `証明書の発行`; other text as written. */
+export function recognizedActionName(action: string, lang: Lang): string {
+  const w = RECOGNIZED_ACTIONS[key(action)];
+  return w === undefined ? action : w[lang === 'ja' ? 1 : 0];
+}

@@ -75,6 +75,21 @@ export class I18n {
     return new Intl.DateTimeFormat(this.locale, withTime ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' }).format(t);
   };
 
+  /** Between a label and its value: `: ` / `：` (JA-GLOSSARY §2.4: each language its own marks). */
+  get colon(): string {
+    return this.lang === 'ja' ? '：' : ': ';
+  }
+
+  /** Between a fact and why: ` — ` / `：` (no em dash in Japanese). */
+  get dash(): string {
+    return this.lang === 'ja' ? '：' : ' — ';
+  }
+
+  /** Between a sentence and the next note: ` — ` / `。` */
+  get stop(): string {
+    return this.lang === 'ja' ? '。' : ' — ';
+  }
+
   bytes = (n: number): string => {
     const units = ['B', 'kB', 'MB', 'GB', 'TB'];
     let v = n;

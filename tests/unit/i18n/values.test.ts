@@ -1,7 +1,7 @@
 /** Codes in words of the user's language (issue 14): dates, countries, languages, OB vocabularies, descriptor values. */
 import { describe, expect, it } from 'vitest';
 import { countryName, formatDate, languageName, languageNames } from '../../../src/lib/i18n/values.ts';
-import { achievementTypeName, hashedIdentityText, identityTypeName, isHashedIdentity } from '../../../src/lib/i18n/vocabulary.ts';
+import { achievementTypeName, hashedIdentityText, identityTypeName, isHashedIdentity, recognizedActionName } from '../../../src/lib/i18n/vocabulary.ts';
 import { descriptorValueWords } from '../../../src/lib/descriptors/value-words.ts';
 import type { DescriptorCandidate } from '../../../src/lib/descriptors/collect.ts';
 
@@ -72,6 +72,12 @@ describe('OB 3.0 vocabularies', () => {
     expect(hashedIdentityText(null, 'en')).toBe('an identifier, hidden (hashed)');
     expect(isHashedIdentity('sha256$17940a9cc6d8ca946901a44124b1141d3be9cbb09c628df4ada465178fd09b09')).toBe(true);
     expect(isHashedIdentity('learner@example.org')).toBe(false);
+  });
+
+  it('what a trust list recognises an issuer for', () => {
+    expect(recognizedActionName('issue', 'ja')).toBe('証明書の発行');
+    expect(recognizedActionName('issue', 'en')).toBe('issuing credentials');
+    expect(recognizedActionName('Teaching nursing', 'ja')).toBe('Teaching nursing');
   });
 });
 
