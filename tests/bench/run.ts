@@ -12,6 +12,7 @@
  * bundle.*, load.*               first-paint JavaScript, precache, first render cold/warm/offline (tests/bench/load.ts)
  * wallet.*                       1,000 badges in Chromium: import, render, reload, search (tests/bench/wallet.ts)
  * verify.batch1000.*             1,000 mixed signed credentials, one thread vs the CLI's worker pool (tests/bench/batch.ts)
+ * pdf.*                          PDF certificates: make, size, read back, verify through the PDF (tests/bench/pdf.ts)
  * ratio.eddsa.vs_floor           warm eddsa-rdfc-2022 verification / the floor, both timed alternately in one loop
  *                                (floor.eddsa.paired.*), so a shared machine's load falls on both alike
  */
@@ -26,6 +27,7 @@ import { setJsonldSpeedup } from '../../src/lib/verify/jsonld-speedup.ts';
 import { BENCH_INPUTS } from './inputs.ts';
 import { median, p95, sample } from './stats.ts';
 import { qrFigures } from './qr.ts';
+import { pdfFigures } from './pdf.ts';
 import { pathwayFigures } from './pathway.ts';
 import { loadFigures } from './load.ts';
 import { walletBench } from './wallet.ts';
@@ -179,6 +181,7 @@ await warm();
 await floor();
 await anchor();
 Object.assign(figures, await qrFigures());
+Object.assign(figures, await pdfFigures());
 Object.assign(figures, await pathwayFigures());
 Object.assign(figures, await batchFigures());
 Object.assign(figures, await loadFigures());

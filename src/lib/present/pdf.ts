@@ -146,10 +146,16 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
       line = '';
       let rest = word;
       while (font.widthOfTextAtSize(rest, size) > width) {
-        let cut = rest.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
+        // The longest head that fits, by bisection (a hostile token may be thousands of characters).
+        let lo = 1;
+        let hi = rest.length - 1;
+        while (lo < hi) {
+          const mid = Math.ceil((lo + hi) / 2);
+          if (font.widthOfTextAtSize(rest.slice(0, mid), size) <= width) lo = mid;
+          else hi = mid - 1;
+        }
+        lines.push(rest.slice(0, lo));
+        rest = rest.slice(lo);
       }
       line = rest;
     }
@@ -430,8 +436,9 @@ async function certificatePage(ctx: Ctx, f: CertificateFacts, link: string | und
       : 'Open the verify page below and drop this PDF on it: the signed credential attached to this PDF is checked on your own device; nothing is sent to a server.';
   vy = lines(page, wrapText(how, regular, 9, vw), vx, vy, regular, 9, INK, 12) - 4;
   if (link !== undefined) {
-    let shown = link;
-    while (mono.widthOfTextAtSize(shown, 8) > vw && shown.length > 8) shown = `${shown.slice(0, -2)}…`;
+    // Courier: every glyph is as wide as the next, so the characters that fit are counted once.
+    const fit = Math.max(8, Math.floor(vw / mono.widthOfTextAtSize('M', 8)));
+    const shown = link.length > fit ? `${link.slice(0, fit - 1)}…` : link;
     const top = vy;
     vy = lines(page, [shown], vx, vy, mono, 8, ACCENT_DARK, 11);
     addLink(doc, page, vx, vy, vw, top - vy, link);
