@@ -1,6 +1,7 @@
 /**
  * Hash routes: `#/`, `#/badge/<id>`, `#/import?url=…&data=…`, `#/settings`, and `#/pathways`,
- * `#/pathways?url=<https link to a pathway>` (fetched only after a yes), `#/pathways/<encoded pathway id>`.
+ * `#/pathways?url=<https link to a pathway>` (fetched only after a yes), `#/pathways/<encoded pathway id>`,
+ * `#/present?request=<a verifier's request>` (read only after a yes).
  * Pure, so it is unit-tested.
  */
 export type Route =
@@ -12,6 +13,7 @@ export type Route =
   | { readonly name: 'verify'; readonly data?: string }
   | { readonly name: 'pathways'; readonly url?: string }
   | { readonly name: 'pathway'; readonly id: string }
+  | { readonly name: 'present'; readonly request?: string }
   | { readonly name: 'not-found' };
 
 const BADGE_ID = /^[0-9a-f]{64}$/;
@@ -47,6 +49,11 @@ export function parseRoute(hash: string): Route {
       return { name: 'not-found' };
     }
   }
+  // answer a verifier (issue 13): `#/present`, `#/present?request=<openid4vp:// request or VC-API interaction URL>` (read only after a yes)
+  if (parts[0] === 'present' && parts.length === 1) {
+    const request = params.get('request');
+    return { name: 'present', ...(request ? { request } : {}) };
+  }
   return { name: 'not-found' };
 }
 
@@ -67,6 +74,8 @@ export function hrefOf(route: Route): string {
       return route.url ? `#/pathways?${new URLSearchParams({ url: route.url }).toString()}` : '#/pathways';
     case 'pathway':
       return `#/pathways/${encodeURIComponent(route.id)}`;
+    case 'present':
+      return route.request ? `#/present?${new URLSearchParams({ request: route.request }).toString()}` : '#/present';
     case 'import': {
       const q = new URLSearchParams();
       if (route.url) q.set('url', route.url);

@@ -22,3 +22,5 @@ export const verifyScreen = once(() => import('./screens/VerifyScreen.svelte'));
 export const pathwaysScreen = once(() => import('./screens/PathwaysScreen.svelte'));
 // the first minute (issue 14): the wallet's totals and pathway progress, loaded after the list
 export const walletOverview = once(() => import('./screens/WalletOverview.svelte'));
+// answer a verifier (issue 13)
+export const presentScreen = once(() => import('./screens/PresentScreen.svelte'));

@@ -26,7 +26,7 @@ const DOCS = new URL('../../docs/screens/', import.meta.url);
 const DOC_SCREENS = process.env.TSUMIKI_DOC_SCREENS === '1';
 
 /** Every route name the app has: the compiler refuses this table when route.ts gains one it lacks. */
-const ROUTE_NAMES: Record<Route['name'], true> = { wallet: true, badge: true, import: true, settings: true, share: true, verify: true, pathways: true, pathway: true, 'not-found': true };
+const ROUTE_NAMES: Record<Route['name'], true> = { wallet: true, badge: true, import: true, settings: true, share: true, verify: true, pathways: true, pathway: true, present: true, 'not-found': true };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -180,6 +180,7 @@ test.each(['en', 'ja'].flatMap((lang) => SIZES.map((size) => [lang, size] as con
   await screen(page, found, routes, tag, '#/share', '[data-testid="share-picker"]', 'share-pick');
   await screen(page, found, routes, tag, `#/share?ids=${ids[0]}`, '[data-testid="share-output"]', 'share');
   await screen(page, found, routes, tag, '#/verify', '[data-testid="verify-paste"]', 'verify');
+  await screen(page, found, routes, tag, '#/present', '[data-testid="present-request"]', 'present');
   await page.getByTestId('verify-paste').fill(readFileSync(new URL('../../public/demo/02-python-basics.json', import.meta.url), 'utf8'));
   await page.getByTestId('verify-paste-go').click();
   await page.getByTestId('received-headline').waitFor({ timeout: 20_000 });

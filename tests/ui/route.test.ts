@@ -21,3 +21,11 @@ test('hrefOf round-trips', () => {
     expect(parseRoute(hrefOf(r))).toEqual(r);
   }
 });
+
+test('answer a verifier (issue 13): #/present, and #/present?request=… round-trips the request text', () => {
+  expect(parseRoute('#/present')).toEqual({ name: 'present' });
+  const request = 'openid4vp://?client_id=decentralized_identifier%3Adid%3Akey%3Az6Mk&request_uri=https%3A%2F%2Fverifier.example%2Fr%3Fa%3D1%26b%3D2';
+  const route = { name: 'present', request } as const;
+  expect(parseRoute(hrefOf(route))).toEqual(route);
+  expect(parseRoute('#/present/x')).toEqual({ name: 'not-found' });
+});

@@ -11,6 +11,7 @@
  * Every other prefix (x509, verifier attestation, federation, pre-registered) is refused with
  * PRESENT_VERIFIER_REFUSED before anything is fetched. The name in `client_metadata` is a claim.
  */
+import './zod-jitless.ts';
 import { HashAlgorithm, type CallbackContext, type Jwk, type JwtSigner } from '@openid4vc/oauth2';
 import { createOpenid4vpAuthorizationResponse, parseOpenid4vpAuthorizationRequest, resolveOpenid4vpAuthorizationRequest, submitOpenid4vpAuthorizationResponse, type Openid4vpAuthorizationRequest } from '@openid4vc/openid4vp';
 import { setGlobalConfig } from '@openid4vc/utils';
@@ -20,6 +21,7 @@ import type { JsonObject } from '../model/credential.ts';
 import { resolveVerificationMethod } from '../verify/keys.ts';
 import { createRemote } from '../verify/remote.ts';
 import { parseDcql } from './match.ts';
+export { isOpenid4vpRequest } from './request-text.ts';
 import type { DcqlQuery } from 'dcql';
 import { exchangeFetchFor, type ExchangeStep } from './http.ts';
 import { answerOf, type PlatformFetch, type VerifierAnswer, type VerifierIdentity } from './verifier.ts';
@@ -44,18 +46,6 @@ export interface Openid4vpRequest {
 /** Signature algorithms a verifier may sign its request object with (never `none` or HMAC). */
 const JWS_ALGS = ['EdDSA', 'Ed25519', 'ES256', 'ES384', 'ES512', 'PS256', 'PS384', 'PS512', 'RS256', 'RS384', 'RS512'];
 const SUPPORTED_PREFIXES = ['decentralized_identifier', 'redirect_uri'] as const;
-
-/** Whether text looks like an OpenID4VP authorization request (a URI with `client_id` and a request). */
-export function isOpenid4vpRequest(text: string): boolean {
-  const t = text.trim();
-  if (/^[a-z][a-z0-9+.-]*-?openid4vp:/i.test(t) || /^openid4vp:/i.test(t) || /^haip:/i.test(t)) return true;
-  try {
-    const params = new URL(t).searchParams;
-    return params.has('client_id') && (params.has('request_uri') || params.has('request') || params.has('dcql_query'));
-  } catch {
-    return false;
-  }
-}
 
 function prefixOf(clientId: string): string {
   const colon = clientId.indexOf(':');

@@ -11,7 +11,8 @@ import { deriveDisclosure, disclosureOf } from '../share/disclosure.ts';
 import { signPresentation, type DeviceKey } from '../share/holder.ts';
 import { presentedItem, VC_V2_CONTEXT } from '../share/share.ts';
 import { claimPathsOf, isSendable, matchDcql, matchExample, refusalOf, requiredQueryIds, type Holding } from './match.ts';
-import { answerOpenid4vp, isOpenid4vpRequest, readOpenid4vpRequest, type Openid4vpRequest } from './openid4vp.ts';
+import { answerOpenid4vp, readOpenid4vpRequest, type Openid4vpRequest } from './openid4vp.ts';
+import { isOpenid4vpRequest } from './request-text.ts';
 import { answerVcApi, isHttpUrl, readVcApiRequest, type VcApiRequest } from './vcapi-present.ts';
 import type { PlatformFetch, VerifierAnswer } from './verifier.ts';
 

@@ -144,7 +144,7 @@ export const errorJa: Record<ErrorCode, string> = {
   BACKUP_TOO_MANY_ENTRIES: 'バックアップの項目が多すぎて、復元できません',
   INTERNAL: '内部エラーが発生しました',
   PRESENT_REQUEST_INVALID: '確認する相手からの依頼を読み取れません',
-  PRESENT_VERIFIER_REFUSED: '依頼元を確かめられる形で示していないため、この依頼には応じません',
+  PRESENT_VERIFIER_REFUSED: '依頼元を確かめられる方式の依頼ではないため、応じません',
   PRESENT_REQUEST_SIGNATURE: '依頼の署名が、示された依頼元のものと一致しないため、この依頼には応じません',
   PRESENT_UNSUPPORTED: 'このアプリが対応していない方式（応答方法・問い合わせ形式・データ形式）の依頼です',
   PRESENT_NOTHING_MATCHES: '依頼された条件に合うバッジがありません',

@@ -1,6 +1,7 @@
 import { layoutEn } from './en-layout.ts';
 import { pathwaysEn } from './en-pathways.ts';
 import { presentEn } from './en-present.ts';
+import { answerEn } from './en-answer.ts';
 
 /** English words for the wallet UI. Keys are stable; `{name}` placeholders are filled by `t()`. */
 export const en = {
@@ -220,6 +221,7 @@ export const en = {
   ...pathwaysEn,
   ...presentEn,
   ...layoutEn,
+  ...answerEn,
 
   // share & verify (issue 7)
   'nav.verify': 'Check badges',

@@ -3,6 +3,7 @@ import { layoutJa } from './ja-layout.ts';
 import type { MessageKey } from './en.ts';
 import { pathwaysJa } from './ja-pathways.ts';
 import { presentJa } from './ja-present.ts';
+import { answerJa } from './ja-answer.ts';
 
 export const ja: Record<MessageKey, string> = {
   'app.name': 'Tsumiki',
@@ -221,6 +222,7 @@ export const ja: Record<MessageKey, string> = {
   ...pathwaysJa,
   ...presentJa,
   ...layoutJa,
+  ...answerJa,
 
   // share & verify (issue 7)
   'nav.verify': 'バッジを確認',

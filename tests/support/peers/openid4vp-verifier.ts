@@ -38,6 +38,11 @@ export interface Openid4vpPeerOptions {
   readonly rotateNonce?: boolean;
   /** Allow this page origin to call (CORS), for the browser test. */
   readonly corsOrigin?: string;
+  /**
+   * The https origin the request names (the browser test routes it to this peer): the app's CSP
+   * lets a page reach https origins only, as in real use. Default: the peer's own http origin.
+   */
+  readonly publicOrigin?: string;
 }
 
 export interface ReceivedAnswer {
@@ -48,7 +53,10 @@ export interface ReceivedAnswer {
 }
 
 export interface Openid4vpPeer {
+  /** The origin the request names (`publicOrigin`, else the local one). */
   readonly origin: string;
+  /** Where the peer listens (http://127.0.0.1:…). */
+  readonly localOrigin: string;
   /** The authorization request as a wallet scans it (`openid4vp://?…`). */
   readonly request: string;
   readonly clientId: string;
@@ -121,7 +129,8 @@ export async function startOpenid4vpVerifier(options: Openid4vpPeerOptions): Pro
     })().catch((e: unknown) => send(res, 500, JSON.stringify({ error: 'server_error', error_description: String(e) })));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`; // why: listening on TCP
+  const localOrigin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`; // why: listening on TCP
+  const origin = options.publicOrigin ?? localOrigin;
   const responseUri = `${origin}/response`;
   const dcql = options.dcql ?? openBadgeQuery();
 
@@ -189,6 +198,7 @@ export async function startOpenid4vpVerifier(options: Openid4vpPeerOptions): Pro
   // The session's nonce is what the answer must carry (it may rotate); the request keeps the one it was made with.
   return {
     origin,
+    localOrigin,
     request,
     clientId,
     hits,

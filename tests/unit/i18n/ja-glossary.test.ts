@@ -87,6 +87,8 @@ const ALLOWED_LATIN = new Set(
     'Open', 'Badges', 'Tsumiki', 'QR', 'PDF', 'JSON', 'JSON-LD', 'JWT', 'JWS', 'PNG', 'SVG', 'URL', 'HTTP', 'HTTPS', 'https', 'http', 'CORS', 'ID', 'PIN', 'CLI',
     'JV-Campus', 'JMOOC', 'EU', 'ECTS', 'UCTS', 'CLR', 'W3C', 'DCC', 'Recognized', 'Entities', 'Ed25519', 'U', 'DID', 'MB', 'LinkedIn',
     'Users', 'Guide', 'UMAP', 'CFR', 'none', 'GED', 'SDGs',
+    // protocols a verifier may ask with (issue 13)
+    'OpenID4VP', 'VC-API',
     // pathway file format keys (errors name the key to fix)
     'achievementId', 'alignment', 'title', 'anyOf', 'min', 'max', 'match', 'of',
   ].map((w) => w.toLowerCase()),
