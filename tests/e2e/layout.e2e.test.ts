@@ -188,6 +188,19 @@ test.each(['en', 'ja'].flatMap((lang) => SIZES.map((size) => [lang, size] as con
   await screen(page, found, routes, tag, '#/settings', '[data-testid="backup"]', 'settings');
   await screen(page, found, routes, tag, '#/no-such-screen', 'main h1', 'not-found');
   expect([...routes].sort()).toEqual(Object.keys(ROUTE_NAMES).sort());
+  // Between the two sizes (a large phone, a small tablet, a narrow window) nothing scrolls sideways either.
+  if (size.width > 360) {
+    for (const width of [480, 640, 760, 900]) {
+      await page.setViewportSize({ width, height: size.height });
+      for (const hash of ['#/', `#/badge/${ids[0]}`, '#/settings']) {
+        await page.goto(new URL(hash, inject('baseURL')).href);
+        await page.locator('main h1').first().waitFor();
+        await page.waitForTimeout(150);
+        const over = await sideways(page);
+        if (over > 0) found.push(`${lang}-${width} ${hash}: scrolls sideways by ${over} px`);
+      }
+    }
+  }
 
   expect(found).toEqual([]);
   expect(errors).toEqual([]);
