@@ -85,7 +85,7 @@ export const UNIT_WORDS: Words<PathwayUnit> = {
   単位: { en: 'Japanese credits (単位)', ja: '単位' },
   'US-semester': { en: 'US semester credits', ja: '米国セメスター単位' },
   hours: { en: 'hours', ja: '時間' },
-  credits: { en: 'credits (as this pathway counts them)', ja: '単位（このパスウェイの数え方）' },
+  credits: { en: 'credits (as this pathway counts them)', ja: '単位（パスウェイ独自）' },
 };
 
 export const BASIS_WORDS: Words<Basis> = {

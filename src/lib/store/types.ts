@@ -10,6 +10,11 @@ import type { Check, Verdict } from '../model/verification.ts';
 export interface BadgeReport {
   readonly verdict: Verdict;
   readonly checks: readonly Check[];
+  /**
+   * For a CLR: each credential inside verified on its own, by its path
+   * (`credentialSubject.verifiableCredential[0]`); pathways count only those that verify.
+   */
+  readonly nested?: Readonly<Record<string, { readonly verdict: Verdict; readonly checks: readonly Check[]; readonly checkedAt?: string }>>;
 }
 
 /** Derived from the credential by the import pipeline; used for lists, search and filters only. */

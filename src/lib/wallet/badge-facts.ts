@@ -6,7 +6,7 @@
 import { badgeFacts, trustOf, type StackBadge } from '../stack/index.ts';
 import type { WalletDb } from '../store/db.ts';
 import type { StoredBadge } from '../store/types.ts';
-import { credentialOfOriginal, readOriginals } from './stored.ts';
+import { credentialOfOriginal, parseStoredCredential, readOriginals } from './stored.ts';
 
 /** Originals read per IndexedDB request; the screen gets a turn between chunks. */
 const CHUNK = 40;
@@ -40,10 +40,14 @@ export class BadgeFactsCache {
     for (let i = 0; i < fresh.length; i += CHUNK) {
       const chunk = fresh.slice(i, i + CHUNK);
       const originals = await readOriginals(this.#db, chunk.map((b) => b.id));
-      const credentials = await Promise.all(originals.map((original) => (original === undefined ? null : credentialOfOriginal(original))));
+      // A CLR's credentials are read as the CLI reads them: from the record as written, each with its own
+      // verification (`report.nested`); the record's one reading does not hold their graphs.
+      const credentials = await Promise.all(
+        originals.map((original, j) => (original === undefined ? null : chunk[j]?.report.nested !== undefined ? (parseStoredCredential(original)?.credential ?? null) : credentialOfOriginal(original))),
+      );
       chunk.forEach((b, j) => {
         const credential = credentials[j] ?? null;
-        const facts = credential === null ? [] : badgeFacts(credential, b.report, { key: b.id });
+        const facts = credential === null ? [] : badgeFacts(credential, b.report, { key: b.id, ...(b.report.nested ? { nested: b.report.nested } : {}) });
         this.#cache.set(b.id, { report: reportKey(b), facts });
       });
       onProgress?.(Math.min(i + CHUNK, fresh.length), fresh.length);
@@ -57,7 +61,8 @@ export class BadgeFactsCache {
       if (entry === undefined) continue;
       if (entry.report !== reportKey(b)) {
         const trust = trustOf(b.report);
-        entry = { report: reportKey(b), facts: entry.facts.map((f) => (f.path === null ? { ...f, trust } : f)) };
+        const nested = b.report.nested;
+        entry = { report: reportKey(b), facts: entry.facts.map((f) => (f.path === null ? { ...f, trust } : { ...f, trust: trustOf(nested?.[f.path]) })) };
         this.#cache.set(b.id, entry);
       }
       list.push(...entry.facts);

@@ -13,7 +13,7 @@ import type { WalletDb } from '../store/db.ts';
 import type { NewBadge } from '../store/types.ts';
 import { bytesEqual } from '../util/bytes.ts';
 import { createEnv, type RecipientClaim } from '../verify/env.ts';
-import { verifyBytes, type InputResult, type Verification } from '../verify/pipeline.ts';
+import { verifyBytes, type InnerResult, type InputResult, type Verification } from '../verify/pipeline.ts';
 import type { Remote } from '../verify/remote.ts';
 import { summarize } from './summary.ts';
 import { writeFiles, type FileImport, type PreparedFile, type PreparedItem } from './import-batch.ts';
@@ -50,8 +50,18 @@ function isLink(bytes: Uint8Array): boolean {
   return bytes.length < 4096 && URL_ONLY.test(new TextDecoder().decode(bytes));
 }
 
-/** The store's record for one verified credential of a file. */
-export function newBadgeOf(inputBytes: Uint8Array, parsed: ParsedCredential, verification: Verification, reading: CredentialReading | undefined): NewBadge {
+/**
+ * The report kept for a credential: its own verification, and for a CLR each credential inside it
+ * as verified on its own (`nested`, by path), so pathways count only those that verify.
+ */
+export function reportWithInner(verification: Verification, inner: readonly InnerResult[] | undefined): Verification & { readonly nested?: NonNullable<NewBadge['report']['nested']> } {
+  const rows = (inner ?? []).filter((r) => r.kind === 'credential');
+  if (rows.length === 0) return verification;
+  return { ...verification, nested: Object.fromEntries(rows.map((r) => [r.path, { verdict: r.verification.verdict, checks: r.verification.checks, checkedAt: r.verification.checkedAt }])) };
+}
+
+/** The store's record for one verified credential of a file (`inner`: a CLR's credentials, each verified on its own). */
+export function newBadgeOf(inputBytes: Uint8Array, parsed: ParsedCredential, verification: Verification, reading: CredentialReading | undefined, inner?: readonly InnerResult[]): NewBadge {
   // A PDF certificate: the file kept is the one attached to it (the credential as issued), not the PDF.
   const fileBytes = parsed.attachment?.bytes ?? inputBytes;
   const link = isLink(fileBytes);
@@ -68,7 +78,7 @@ export function newBadgeOf(inputBytes: Uint8Array, parsed: ParsedCredential, ver
     credentialId,
     summary,
     ...(imageDataUri === undefined ? {} : { imageDataUri }),
-    report: verification,
+    report: reportWithInner(verification, inner),
     verifiedAt: verification.checkedAt,
   };
 }
@@ -85,7 +95,7 @@ export async function prepareFile(bytes: Uint8Array, result: InputResult, addedA
   try {
     const items = await Promise.all(
       result.credentials.map(async (c): Promise<PreparedItem> => {
-        const badge = newBadgeOf(bytes, c.parsed, c.verification, c.reading);
+        const badge = newBadgeOf(bytes, c.parsed, c.verification, c.reading, c.inner);
         return { prepared: await prepareBadge(badge, addedAt), verdict: c.verification.verdict, headline: headlineOf(c.verification.checks).headline, title: badge.summary.title };
       }),
     );

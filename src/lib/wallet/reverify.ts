@@ -6,6 +6,7 @@ import { createEnv, type RecipientClaim, type VerifyEnv } from '../verify/env.ts
 import { rejectedReport, verifyBytes, type CredentialResult, type InputResult, type Verification } from '../verify/pipeline.ts';
 import type { Remote } from '../verify/remote.ts';
 import { findStoredCredential } from './stored.ts';
+import { reportWithInner } from './import.ts';
 
 export interface ReverifyOptions {
   readonly now: Date;
@@ -33,7 +34,8 @@ export async function verifyOriginal(original: OriginalRow, options: ReverifyOpt
   const env = envOf(options);
   const result = options.verify === undefined ? await verifyBytes(original.bytes, env) : await options.verify(original.bytes);
   const found = findStoredCredential(original, result.credentials, (c) => c.parsed.bytes, 'only');
-  if (found !== undefined) return { found, verification: found.verification };
+  // A CLR keeps each credential inside verified on its own (pathways count only those).
+  if (found !== undefined) return { found, verification: reportWithInner(found.verification, found.inner) };
   return { verification: result.rejected ?? rejectedReport(result.error?.code ?? 'NOT_A_CREDENTIAL', env) };
 }
 
