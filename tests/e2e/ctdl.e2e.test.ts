@@ -53,7 +53,7 @@ test('a CTDL pathway from a file: converted, shown like any other with its sourc
   await page.getByTestId('pathway-file').setInputFiles({ name: 'registry-graph.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ctdl)) });
   const result = page.getByTestId('pathway-import-result');
   await expect.poll(() => result.textContent()).toContain('Added “Data Foundations (CTDL)”, converted from a Credential Engine (CTDL) pathway.');
-  expect(await page.getByTestId('pathway-import-unsupported').textContent()).toContain('1 conditions of the original could not be expressed');
+  expect(await page.getByTestId('pathway-import-unsupported').textContent()).toContain('1 condition of the original could not be expressed');
 
   // In the list like any other pathway (with the two demo pathways), its source named.
   const card = page.locator(`[data-pathway="${PATHWAY}"]`);

@@ -89,6 +89,8 @@ const ALLOWED_LATIN = new Set(
     'Users', 'Guide', 'UMAP', 'CFR', 'none', 'GED', 'SDGs',
     // protocols a verifier may ask with (issue 13)
     'OpenID4VP', 'VC-API',
+    // the Credential Engine and its pathway language (issue 16)
+    'Credential', 'Engine', 'CTDL',
     // pathway file format keys (errors name the key to fix)
     'achievementId', 'alignment', 'title', 'anyOf', 'min', 'max', 'match', 'of',
   ].map((w) => w.toLowerCase()),
