@@ -180,11 +180,11 @@ test.each(['en', 'ja'].flatMap((lang) => SIZES.map((size) => [lang, size] as con
   await screen(page, found, routes, tag, '#/share', '[data-testid="share-picker"]', 'share-pick');
   await screen(page, found, routes, tag, `#/share?ids=${ids[0]}`, '[data-testid="share-output"]', 'share');
   await screen(page, found, routes, tag, '#/verify', '[data-testid="verify-paste"]', 'verify');
-  await screen(page, found, routes, tag, '#/present', '[data-testid="present-request"]', 'present');
   await page.getByTestId('verify-paste').fill(readFileSync(new URL('../../public/demo/02-python-basics.json', import.meta.url), 'utf8'));
   await page.getByTestId('verify-paste-go').click();
   await page.getByTestId('received-headline').waitFor({ timeout: 20_000 });
   await check(page, found, tag, 'verify-result');
+  await screen(page, found, routes, tag, '#/present', '[data-testid="present-request"]', 'present');
   await screen(page, found, routes, tag, '#/settings', '[data-testid="backup"]', 'settings');
   await screen(page, found, routes, tag, '#/no-such-screen', 'main h1', 'not-found');
   expect([...routes].sort()).toEqual(Object.keys(ROUTE_NAMES).sort());
