@@ -236,7 +236,7 @@ export function requirementHints(pathway: Pathway, requirement: string, lang: La
     if (w.achievementType) out.push({ key: 'where.type', value: w.achievementType.map((x) => achievementTypeName(x, lang)).join(sep) });
     if (w.microCredential === true) out.push({ key: 'where.micro', value: '' });
     if (w.level) {
-      const range = w.level.min === null && w.level.max === null ? '' : `${w.level.framework ?? ''} ${w.level.min ?? '…'}–${w.level.max ?? '…'}`.trim();
+      const range = w.level.min === null && w.level.max === null ? '' : `${w.level.framework ?? ''} ${w.level.min ?? '…'}${lang === 'ja' ? '〜' : '–'}${w.level.max ?? '…'}`.trim();
       out.push({ key: 'where.level', value: [...w.level.anyOf, ...(range ? [range] : [])].join(sep) });
     }
   }
