@@ -169,7 +169,7 @@ class Converter {
     if (!this.count()) return null;
     if ('missing' in ref) {
       // A resource the document does not hold (a credential in the registry, or a component left out): recognised by its IRI only.
-      this.report(path, ref.missing, 'not in this document: recognised only by a badge whose achievement id or CTDL alignment names this IRI');
+      this.report(path, ref.missing, 'not in this document (the registry’s /graph/ce-… document holds a pathway’s components): recognised only by a badge whose achievement id or CTDL alignment names this IRI');
       const leaf: AchievementNode = {
         kind: 'achievement', id: this.id(ref.missing.slice(0, 200)), title: { und: ref.missing.slice(0, 200) }, weight: null, where: {}, shareBadges: false,
         match: [{ by: 'achievementId', achievementId: ref.missing.slice(0, 2000) }, { by: 'alignment', targetCode: null, targetUrl: ref.missing.slice(0, 2000), targetFramework: CTDL_FRAMEWORK }],
