@@ -7,8 +7,10 @@
  * https origin (the app's CSP allows https only, as in real use) that the test routes to the peer
  * on 127.0.0.1; the peer sends CORS headers for the app's origin.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { generateDidKey, hashedEmail, ob3Credential, RECIPIENT_EMAIL, SALT, signDi } from '../support/issuer.ts';
 import { openBadgeQuery, startOpenid4vpVerifier, VC_IRI, type Openid4vpPeer } from '../support/peers/openid4vp-verifier.ts';
 import { chooseFiles, importDone, launch, openApp, type Watched } from './browser.ts';
@@ -24,6 +26,19 @@ afterAll(async () => {
   await browser?.close();
   await Promise.all(peers.map((p) => p.close()));
 });
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious or critical axe findings (WCAG 2.1 A/AA) on the page as it is. */
+async function audit(page: Page): Promise<string[]> {
+  // Evaluated through the devtools protocol, which the page's CSP does not govern (no inline script is added).
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe; // why: the script tag above defines it
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact})`);
+  });
+}
 
 /** Requests to the verifier's https origin go to the peer that currently plays it. */
 async function routeTo(w: Watched, peer: () => Openid4vpPeer): Promise<void> {
@@ -72,12 +87,14 @@ test('a DCQL request from a verifier: who asks, what for, the badge sent signed,
   expect(await candidate.isChecked()).toBe(true);
   expect(await page.getByTestId('present-ask').textContent()).toContain('Knot Tying');
   expect(peer.answers).toHaveLength(0); // nothing sent before "Send"
+  expect(await audit(page)).toEqual([]);
   await page.getByTestId('present-send').click();
   const answer = page.getByTestId('present-answer');
   await answer.waitFor();
   expect(await answer.getAttribute('data-accepted')).toBe('true');
   expect(await answer.getAttribute('data-status')).toBe('200');
   expect(await page.getByTestId('present-next').getAttribute('href')).toBe(`${PUBLIC}/done`);
+  expect(await audit(page)).toEqual([]);
   expect(peer.hits).toEqual(['GET /request', 'POST /response']);
   expect(peer.answers).toHaveLength(1);
   expect(peer.answers[0]).toMatchObject({ accepted: true });
