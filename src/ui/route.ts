@@ -1,5 +1,5 @@
 /**
- * Hash routes: `#/`, `#/badge/<id>`, `#/import?url=…&data=…`, `#/settings`, and `#/pathways`,
+ * Hash routes: `#/`, `#/badge/<id>`, `#/import?url=…&data=…&offer=…`, `#/settings`, and `#/pathways`,
  * `#/pathways?url=<https link to a pathway>` (fetched only after a yes), `#/pathways/<encoded pathway id>`,
  * `#/present?request=<a verifier's request>` (read only after a yes).
  * Pure, so it is unit-tested.
@@ -7,7 +7,7 @@
 export type Route =
   | { readonly name: 'wallet' }
   | { readonly name: 'badge'; readonly id: string }
-  | { readonly name: 'import'; readonly url?: string; readonly data?: string }
+  | { readonly name: 'import'; readonly url?: string; readonly data?: string; readonly offer?: string }
   | { readonly name: 'settings' }
   | { readonly name: 'share'; readonly ids: readonly string[] }
   | { readonly name: 'verify'; readonly data?: string }
@@ -20,7 +20,10 @@ const BADGE_ID = /^[0-9a-f]{64}$/;
 
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '');
-  const [path = '', query = ''] = raw.split('?', 2);
+  // The query is everything after the first '?': a value may hold another (an offer link's own query).
+  const at = raw.indexOf('?');
+  const path = at < 0 ? raw : raw.slice(0, at);
+  const query = at < 0 ? '' : raw.slice(at + 1);
   const parts = path.split('/').filter((p) => p !== '');
   const params = new URLSearchParams(query);
   if (parts.length === 0) return { name: 'wallet' };
@@ -28,7 +31,9 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'import' && parts.length === 1) {
     const url = params.get('url');
     const data = params.get('data');
-    return { name: 'import', ...(url ? { url } : {}), ...(data ? { data } : {}) };
+    // issue 13: `offer=<an OpenID4VCI offer, DCC request or VC-API interaction URL>`, opened only after a yes.
+    const offer = params.get('offer');
+    return { name: 'import', ...(url ? { url } : {}), ...(data ? { data } : {}), ...(offer ? { offer } : {}) };
   }
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
   // share & verify (issue 7): `#/share?ids=<id>,<id>`, `#/verify?data=<frame text>`
@@ -80,6 +85,7 @@ export function hrefOf(route: Route): string {
       const q = new URLSearchParams();
       if (route.url) q.set('url', route.url);
       if (route.data) q.set('data', route.data);
+      if (route.offer) q.set('offer', route.offer);
       const s = q.toString();
       return s ? `#/import?${s}` : '#/import';
     }

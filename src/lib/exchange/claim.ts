@@ -7,35 +7,15 @@
  */
 import { TsumikiError } from '../errors.ts';
 import type { DeviceKey } from '../share/holder.ts';
-import { collectDcc, isDccRequest, openDccRequest } from './dcc.ts';
-import type { ClaimOffer, ClaimProtocol, ReceivedCredential } from './offer.ts';
-import { collectVcApi, isVcApiInteraction, openVcApiInteraction } from './vc-api.ts';
+import { collectDcc, openDccRequest } from './dcc.ts';
+import { claimLinkKind } from './link.ts';
+import type { ClaimOffer, ReceivedCredential } from './offer.ts';
+import { collectVcApi, openVcApiInteraction } from './vc-api.ts';
 
-export type { ClaimOffer, ClaimProtocol, Offering, OfferedItem, PinRequest, ReceivedCredential } from './offer.ts';
+export type { ClaimOffer, Offering, OfferedItem, PinRequest, ReceivedCredential } from './offer.ts';
+export { claimLinkKind, type ClaimProtocol } from './link.ts';
 
 const loadOid4vci = () => import('./openid4vci.ts');
-
-function isOid4vciLink(text: string): boolean {
-  if (/^openid-credential-offer:/i.test(text)) return true;
-  const q = text.indexOf('?');
-  if (q < 0) return false;
-  const params = new URLSearchParams(text.slice(q + 1));
-  return params.has('credential_offer') || params.has('credential_offer_uri');
-}
-
-/**
- * Which protocol a link speaks, or undefined. A bare https URL is a VC-API interaction only when
- * `anyUrl` (the CLI, where `claim URI` says so) or when it carries `iuv=1` (the import screen, where
- * other https links are badge links).
- */
-export function claimLinkKind(text: string, options: { anyUrl?: boolean } = {}): ClaimProtocol | undefined {
-  const t = text.trim();
-  if (isOid4vciLink(t)) return 'openid4vci';
-  if (isDccRequest(t)) return 'dcc';
-  if (isVcApiInteraction(t)) return 'vc-api';
-  if (options.anyUrl && /^https?:\/\//i.test(t)) return 'vc-api';
-  return undefined;
-}
 
 /** Open a link: resolve what is offered and by whom. Throws a coded TsumikiError naming the step. */
 export async function openClaim(text: string, options: { anyUrl?: boolean; langs?: readonly string[] } = {}): Promise<ClaimOffer> {

@@ -23,12 +23,6 @@ function paramsOf(uri: string): URLSearchParams | undefined {
   return q < 0 ? undefined : new URLSearchParams(uri.slice(q + 1));
 }
 
-/** A DCC credential request: the `dccrequest:` scheme, or any link carrying `issuer` and `vc_request_url`. */
-export function isDccRequest(uri: string): boolean {
-  const p = paramsOf(uri.trim());
-  return /^dccrequest:/i.test(uri.trim()) || (p !== undefined && p.has('vc_request_url') && p.has('issuer'));
-}
-
 export function openDccRequest(uri: string): ClaimOffer {
   const p = paramsOf(uri.trim());
   const requestUrl = p?.get('vc_request_url');

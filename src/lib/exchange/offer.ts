@@ -4,7 +4,9 @@
  * verified and stored like an imported file by the caller).
  */
 
-export type ClaimProtocol = 'openid4vci' | 'dcc' | 'vc-api';
+import type { ClaimProtocol } from './link.ts';
+
+export type { ClaimProtocol };
 
 /** Who is offering. Only `origin` is proven (the peer answered from it over https); the rest is what the peer says of itself. */
 export interface Offering {

@@ -110,14 +110,6 @@ function typesOfConfiguration(c: Record<string, unknown>): string[] {
   return Array.isArray(types) ? types.filter((t): t is string => typeof t === 'string') : [];
 }
 
-/** Whether the offer's query names the offer by value or by reference: `openid-credential-offer://?…`, or any URL carrying the same parameters. */
-export function isOid4vciOffer(uri: string): boolean {
-  const q = uri.indexOf('?');
-  if (q < 0) return false;
-  const params = new URLSearchParams(uri.slice(q + 1));
-  return params.has('credential_offer') || params.has('credential_offer_uri');
-}
-
 /**
  * Resolve an offer: fetch it when given by reference, fetch the issuer's metadata, pick the Open
  * Badge configurations this wallet can verify. Nothing is requested from the issuer's token or

@@ -25,16 +25,6 @@ interface State {
   readonly exchangeUrl: string;
 }
 
-/** A VC-API interaction URL as wallets receive it: http(s) with `iuv=1`. */
-export function isVcApiInteraction(uri: string): boolean {
-  try {
-    const u = new URL(uri.trim());
-    return (u.protocol === 'https:' || u.protocol === 'http:') && u.searchParams.get('iuv') === '1';
-  } catch {
-    return false;
-  }
-}
-
 /** GET the interaction URL and find its VC-API exchange. */
 export async function openVcApiInteraction(uri: string): Promise<ClaimOffer> {
   const interaction = checkExchangeUrl(uri.trim(), 'interaction');

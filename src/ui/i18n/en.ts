@@ -2,6 +2,7 @@ import { layoutEn } from './en-layout.ts';
 import { pathwaysEn } from './en-pathways.ts';
 import { presentEn } from './en-present.ts';
 import { answerEn } from './en-answer.ts';
+import { claimEn } from './en-claim.ts';
 
 /** English words for the wallet UI. Keys are stable; `{name}` placeholders are filled by `t()`. */
 export const en = {
@@ -60,7 +61,7 @@ export const en = {
   'import.drop': 'Drop badge files here',
   'import.dropActive': 'Release to add',
   'import.paste': 'Paste a badge',
-  'import.pasteHint': 'JSON, a JWT, or a link',
+  'import.pasteHint': 'JSON, a JWT, a link, or an issuer’s offer (openid-credential-offer://…, dccrequest://…)',
   'import.pasteAdd': 'Add pasted badge',
   'import.url': 'Fetch from a link',
   'import.urlHint': 'The badge’s address, starting with https://',
@@ -218,6 +219,7 @@ export const en = {
   // descriptors (issue 5) and pathways (issue 6): their words are in ./en-pathways.ts
   ...pathwaysEn,
   ...presentEn,
+  ...claimEn,
   ...layoutEn,
   ...answerEn,
 

@@ -4,6 +4,7 @@ import type { MessageKey } from './en.ts';
 import { pathwaysJa } from './ja-pathways.ts';
 import { presentJa } from './ja-present.ts';
 import { answerJa } from './ja-answer.ts';
+import { claimJa } from './ja-claim.ts';
 
 export const ja: Record<MessageKey, string> = {
   'app.name': 'Tsumiki',
@@ -61,7 +62,7 @@ export const ja: Record<MessageKey, string> = {
   'import.drop': 'ここにバッジのファイルをドロップ',
   'import.dropActive': '離すと追加します',
   'import.paste': 'バッジを貼り付け',
-  'import.pasteHint': 'JSON、JWT、またはリンク',
+  'import.pasteHint': 'JSON、JWT、リンク、または発行者からの受け取り案内',
   'import.pasteAdd': '貼り付けたバッジを追加',
   'import.url': 'リンクから取得',
   'import.urlHint': 'バッジのURL（https://で始まるもの）',
@@ -219,6 +220,7 @@ export const ja: Record<MessageKey, string> = {
   // descriptors (issue 5) and pathways (issue 6): their words are in ./ja-pathways.ts
   ...pathwaysJa,
   ...presentJa,
+  ...claimJa,
   ...layoutJa,
   ...answerJa,
 

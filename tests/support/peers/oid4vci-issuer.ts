@@ -76,6 +76,8 @@ export interface Oid4vciIssuerPeer {
   readonly issued: Array<JsonObject | string>;
   /** Refusals sent (`<endpoint> <error>`), in order. */
   readonly refusals: string[];
+  /** The description of the last refusal (for a failing test's message). */
+  readonly lastRefusal: () => string;
   offer(options?: OfferOptions): Promise<string>;
   close(): Promise<void>;
 }
@@ -104,13 +106,16 @@ export async function startOid4vciIssuer(options: Oid4vciPeerOptions = {}): Prom
   const offers = new Map<string, unknown>();
   const nonces = new Set<string>();
   let firstNonce: string | undefined;
+  let lastRefusal = '';
   let base = '';
 
   const callbacks: Omit<CallbackContext, 'decryptJwe' | 'encryptJwe'> = {
     hash: async (data, alg) => new Uint8Array(await crypto.subtle.digest(alg === 'sha-384' ? 'SHA-384' : alg === 'sha-512' ? 'SHA-512' : 'SHA-256', data as Uint8Array<ArrayBuffer>)),
     generateRandom: random,
     clientAuthentication: () => undefined,
-    fetch: (input, init) => fetch(input, init),
+    // The resource server reads the authorization server's JWKS: answered in-process (over https the
+    // peer's certificate is self-signed, which Node's fetch would rightly refuse).
+    fetch: async (input, init) => (String(input) === `${base}/jwks` ? Response.json({ keys: [asPublicJwk] }) : fetch(input, init)),
     signJwt: async (signer, jwt) => {
       const { CompactSign } = await import('jose');
       const compact = await new CompactSign(new TextEncoder().encode(JSON.stringify(jwt.payload))).setProtectedHeader({ ...jwt.header, alg: 'EdDSA', kid: 'as-1' }).sign(asKeys.privateKey);
@@ -135,6 +140,7 @@ export async function startOid4vciIssuer(options: Oid4vciPeerOptions = {}): Prom
 
   const refuse = (where: string, status: number, error: string, description: string): PeerAnswer => {
     refusals.push(`${where} ${error}`);
+    lastRefusal = description;
     return { status, json: { error, error_description: description } };
   };
 
@@ -142,7 +148,7 @@ export async function startOid4vciIssuer(options: Oid4vciPeerOptions = {}): Prom
     if (e instanceof Oauth2ServerErrorResponseError) return refuse(where, e.status ?? 400, String(e.errorResponse.error), String(e.errorResponse.error_description ?? ''));
     const le = e as { errorResponse?: { error?: string; error_description?: string }; status?: number; message?: string };
     if (le.errorResponse?.error) return refuse(where, le.status ?? 400, le.errorResponse.error, le.errorResponse.error_description ?? '');
-    return refuse(where, 400, 'invalid_request', le.message ?? String(e));
+    return refuse(where, 400, 'invalid_request', (le.message ?? String(e)).slice(0, 300));
   };
 
   async function credentialFor(configurationId: string, holder: string): Promise<JsonObject | string> {
@@ -278,6 +284,7 @@ export async function startOid4vciIssuer(options: Oid4vciPeerOptions = {}): Prom
     holders,
     issued,
     refusals,
+    lastRefusal: () => lastRefusal,
     async offer(o: OfferOptions = {}) {
       const code = randomId();
       const configurations = o.configurations ?? [LDP];
