@@ -14,7 +14,7 @@ import { parseInputAsync } from '../lib/formats/parse.ts';
 import type { ParsedCredential } from '../lib/model/credential.ts';
 import { FrameCollector } from '../lib/share/frames.ts';
 import { qrCode, qrPng, readQr } from '../lib/share/qr.ts';
-import { deepLink, frameTextOf, presentationFromCollector, presentationOf, sharePresentation } from '../lib/share/share.ts';
+import { frameTextOf, presentationFromCollector, presentationOf, sharePresentation, verifyLink } from '../lib/share/share.ts';
 import type { VerifyEnv } from '../lib/verify/env.ts';
 import { rejectedReport, verifyBytes, type InputResult } from '../lib/verify/pipeline.ts';
 import { exitCode, printHuman, resultJson } from './output.ts';
@@ -46,7 +46,7 @@ export async function shareCommand(files: string[], values: { 'qr-dir'?: string;
   } catch (e) {
     return fail(e, 'share');
   }
-  const link = values.link && pkg.frames.length === 1 ? deepLink(values.link, pkg.frames[0] as string) : undefined; // why: one frame checked
+  const link = values.link ? await verifyLink(values.link, pkg.payload) : undefined;
   await mkdir(dir, { recursive: true });
   let version = 0;
   for (const [i, text] of (link ? [link] : pkg.frames).entries()) {

@@ -16,6 +16,7 @@
  * wallet.search.median_ms    median per keystroke: input event → filtered list in the DOM, laid out
  * wallet.search.p95_ms
  * bundle.initial_js_gzip_kB  the JavaScript index.html loads for the first paint (entry + modulepreloads), gzipped
+ * share.scan_to_verdict_ms   a demo badge's QR frames scanned by a fake camera until the verdict (tests/bench/share.ts)
  */
 import type { Page } from 'playwright-core';
 import { credentialOf, loadKeys, signDi } from '../../src/cli/demo.ts';
@@ -27,6 +28,7 @@ import { headlineOf } from '../../src/lib/model/headline.ts';
 import { verifyBytes } from '../../src/lib/verify/pipeline.ts';
 import { createRemote } from '../../src/lib/verify/remote.ts';
 import { median, p95 } from './stats.ts';
+import { shareScanFigures } from './share.ts';
 
 const SUBJECTS = ['Data Literacy', 'Statistics', 'Python', 'Academic Writing', 'Sustainability', 'Patient Safety', 'AI Ethics', 'Disaster Preparedness', 'Project Management', 'Design Thinking', 'Cybersecurity', 'Japanese Culture', 'Entrepreneurship', 'Public Speaking', 'Marine Science', 'Agriculture'];
 const LEVELS = ['Foundations', 'Intermediate', 'Advanced', 'Practicum', 'Studio'];
@@ -204,6 +206,8 @@ export async function walletBench(options: { count?: number } = {}): Promise<Rec
     figures['wallet.search.median_ms'] = median(keystrokes);
     figures['wallet.search.p95_ms'] = p95(keystrokes);
     await context.close();
+    // The employer's side on the same build: a demo badge scanned by a fake camera (tests/bench/share.ts).
+    Object.assign(figures, await shareScanFigures(served.url));
   } finally {
     await browser.close();
     await served.close();

@@ -78,7 +78,8 @@ async function shareFromWallet(page: Page, titles: RegExp[]): Promise<void> {
 
 async function scanWithCamera(frames: Buffer[], name: string, challenge?: string): Promise<{ page: Page; browser: Browser; ms: number }> {
   const video = join(dir, `${name}.y4m`);
-  writeFileSync(video, y4mFromPngs(frames, { hold: 4, fps: 10 }));
+  // 1280×720: what the app asks the camera for (three codes of up to version 25 need it; 640×480 blurs them).
+  writeFileSync(video, y4mFromPngs(frames, { width: 1280, height: 720, hold: 4, fps: 10 }));
   const browser = await launch(cameraFlags(video));
   const { page, errors } = await openApp(browser, inject('baseURL'), '#/verify');
   if (challenge) {

@@ -43,16 +43,17 @@ async function built(share: SharePage) {
   return b;
 }
 
-test('two demo badges become animated frames that scan back into the same presentation; a small one gets a verify link', async () => {
+test('two demo badges become animated frames that scan back into the same presentation, and a verify link (issue 14: not only for one QR code)', async () => {
   const db = await openTest();
   const ids = [await add(db, demo('02-python-basics.json')), await add(db, demo('04-sdgs.json'))];
   const share = new SharePage(appOf(db));
   await share.select(ids);
   expect(share.items.map((i) => i.disclosure)).toMatchObject([{ mode: 'locked', reason: 'SIGNED_AS_A_WHOLE' }, { mode: 'locked' }]);
   const b = await built(share);
-  expect(b.frames.length).toBeGreaterThan(5);
-  expect(b.link).toBeUndefined();
+  expect(b.frames.length).toBeGreaterThan(1);
   expect((await presentationFromFrames([...b.frames].reverse())).presentation).toEqual(b.presentation);
+  expect(b.link).toMatch(/^https:\/\/wallet\.example\/app\/#\/verify\?data=TK1:/);
+  expect((await presentationFromFrames([b.link ?? ''])).presentation).toEqual(b.presentation);
 
   const small = await add(db, new Uint8Array(readFileSync(join(process.cwd(), 'tests/fixtures/ob3/dcc-verifier-core/v2NoStatus.json'))));
   await share.select([small]);

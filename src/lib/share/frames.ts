@@ -49,21 +49,44 @@ export interface FramePlan {
 export interface PlanOptions {
   /** Largest version for a presentation sent as one QR code (default 25). */
   readonly singleMaxVersion?: number;
-  /** Largest version of each frame of a sequence (default 15). */
+  /** Largest version of each frame of a long sequence (default 15). */
   readonly frameMaxVersion?: number;
+  /** A payload that fits this many frames (default 3) of at most `fewFramesMaxVersion` (default 25) is sent so: few codes to collect. */
+  readonly fewFrames?: number;
+  readonly fewFramesMaxVersion?: number;
   readonly maxFrames?: number;
 }
 
-/** One QR code when it fits `singleMaxVersion`; else the fewest frames of at most `frameMaxVersion`, evenly filled. */
+/** Payload bytes one frame of `version` carries. */
+function chunkFor(version: number): number {
+  const cap = ALNUM_M[version - 1] ?? 0;
+  let maxChunk = Math.floor(((cap - FRAME_PREFIX.length) / 3) * 2) - HEADER_BYTES;
+  while (maxChunk > 0 && frameChars(maxChunk) > cap) maxChunk--;
+  return maxChunk;
+}
+
+/**
+ * One QR code when it fits `singleMaxVersion`; else at most `fewFrames` frames of the smallest
+ * version (from `frameMaxVersion` up to `fewFramesMaxVersion`) that holds the payload so (issue 15:
+ * a demo micro-credential in three codes); else the fewest frames of at most `frameMaxVersion`.
+ * Frames are filled evenly.
+ */
 export function planFrames(payloadBytes: number, options: PlanOptions = {}): FramePlan {
   const single = options.singleMaxVersion ?? 25;
   const perFrame = options.frameMaxVersion ?? 15;
+  const few = options.fewFrames ?? 3;
+  const fewMax = Math.min(options.fewFramesMaxVersion ?? 25, 40);
   const maxFrames = Math.min(options.maxFrames ?? MAX_FRAMES, 255);
   const one = versionFor(frameChars(payloadBytes));
   if (one !== undefined && one <= single) return { frames: 1, version: one, chunk: payloadBytes };
-  const cap = ALNUM_M[perFrame - 1] ?? 0;
-  let maxChunk = Math.floor(((cap - FRAME_PREFIX.length) / 3) * 2) - HEADER_BYTES;
-  while (maxChunk > 0 && frameChars(maxChunk) > cap) maxChunk--;
+  for (let v = perFrame; v <= fewMax; v++) {
+    const n = Math.ceil(payloadBytes / chunkFor(v));
+    if (n <= Math.min(few, maxFrames)) {
+      const chunk = Math.ceil(payloadBytes / n);
+      return { frames: n, version: versionFor(frameChars(chunk)) as number, chunk }; // why: chunk ≤ chunkFor(v), which fits v
+    }
+  }
+  const maxChunk = chunkFor(perFrame);
   const frames = maxChunk > 0 ? Math.ceil(payloadBytes / maxChunk) : Infinity;
   if (frames > maxFrames) {
     throw new TsumikiError('SHARE_TOO_LARGE', `${payloadBytes} payload bytes need ${frames} QR frames of version ${perFrame}; at most ${maxFrames} are allowed`, {

@@ -65,6 +65,28 @@ export function deepLink(base: string, frame: string): string {
   return base.replace(/#.*$/, '') + ROUTE + data;
 }
 
+/**
+ * Longest verify link offered (characters). The data rides in the URL fragment, which browsers
+ * never send to a server and hold by the megabyte; this keeps the link pasteable into a message.
+ */
+export const MAX_LINK_CHARS = 32_768;
+
+/**
+ * The verify link of a payload (issue 14: not only when one QR code holds it): frames as large as a
+ * frame may be (version 40, about 2,260 bytes each), joined with `,` (not in the base45 alphabet)
+ * after `#/verify?data=`. Undefined when it would be longer than MAX_LINK_CHARS.
+ */
+export async function verifyLink(base: string, payload: Uint8Array): Promise<string | undefined> {
+  const { texts } = await encodeFrames(payload, { singleMaxVersion: 40, frameMaxVersion: 40, fewFrames: 1 });
+  const link = deepLink(base, texts.join(','));
+  return link.length <= MAX_LINK_CHARS ? link : undefined;
+}
+
+/** The frame texts of a verify link (one or several), or the text itself when it is not one. */
+export function frameTextsOf(text: string): string[] {
+  return frameTextOf(text).split(',');
+}
+
 /** The frame text of a deep link, or the text itself when it is not one. */
 export function frameTextOf(text: string): string {
   const at = text.indexOf(ROUTE);
@@ -95,7 +117,7 @@ export async function presentationFromCollector(collector: FrameCollector): Prom
 /** Frame texts (or deep links), in any order, duplicates allowed → the presentation. */
 export async function presentationFromFrames(texts: Iterable<string>): Promise<Scanned> {
   const collector = new FrameCollector();
-  for (const text of texts) collector.add(frameTextOf(text));
+  for (const text of texts) for (const frame of frameTextsOf(text)) collector.add(frame);
   return presentationFromCollector(collector);
 }
 

@@ -6,7 +6,7 @@
  */
 import { isTsumikiError, type ErrorCode } from '../../lib/errors.ts';
 import { FrameCollector } from '../../lib/share/frames.ts';
-import { frameTextOf, presentationFromCollector, type Scanned } from '../../lib/share/share.ts';
+import { frameTextsOf, presentationFromCollector, type Scanned } from '../../lib/share/share.ts';
 
 export interface Problem {
   readonly code: ErrorCode;
@@ -38,12 +38,12 @@ export class Frames {
     return this.count > 0;
   }
 
-  /** Adds one frame text or verify link. Resolves 'complete' when this frame completed the sequence and it joined. */
+  /** Adds one frame text or verify link (which may carry several frames). Resolves 'complete' when this completed the sequence and it joined. */
   async add(text: string): Promise<AddResult> {
     if (this.scanned !== null || this.#joining) return 'duplicate';
-    let outcome: 'added' | 'duplicate';
+    let outcome: 'added' | 'duplicate' = 'duplicate';
     try {
-      outcome = this.#collector.add(frameTextOf(text));
+      for (const frame of frameTextsOf(text)) if (this.#collector.add(frame) === 'added') outcome = 'added';
     } catch (e) {
       this.problem = problemOf(e);
       return 'refused';

@@ -1,12 +1,12 @@
 /**
  * The share screen (issue 7): the badges chosen, what each discloses, holder binding with this
  * device's key and the verifier's challenge, and the presentation built from them: its QR frames,
- * its deep link (one frame only), and the downloads (.json, a baked PNG of one badge).
+ * its verify link (whenever it fits a link), and the downloads (.json, a baked PNG of one badge).
  */
 import { isTsumikiError } from '../../lib/errors.ts';
 import type { JsonObject, ParsedCredential } from '../../lib/model/credential.ts';
 import type { Disclosure } from '../../lib/share/disclosure.ts';
-import { bakedBadgePng, deepLink, presentationJson, presentationOf, sharePresentation } from '../../lib/share/share.ts';
+import { bakedBadgePng, presentationJson, presentationOf, sharePresentation, verifyLink } from '../../lib/share/share.ts';
 import type { OpenedBadge } from '../../lib/wallet/open.ts';
 import { getImage } from '../../lib/store/media.ts';
 import type { AppState } from '../context.ts';
@@ -31,7 +31,7 @@ export interface Built {
   readonly payloadBytes: number;
   /** Milliseconds from the badges to the frame texts (disclosure, signing, packing). */
   readonly ms: number;
-  /** The verify link, when one frame holds everything. */
+  /** The verify link, whenever the presentation fits a link (`verifyLink`: far more than one QR code holds). */
   readonly link?: string;
   /** The challenge the holder proof carries. */
   readonly challenge?: string;
@@ -164,14 +164,15 @@ export class SharePage {
       });
       if (generation !== this.#generation) return;
       const frames = pkg instanceof Error ? [] : pkg.frames;
-      const only = frames.length === 1 ? frames[0] : undefined;
+      const link = pkg instanceof Error ? undefined : await verifyLink(this.#app.base, pkg.payload);
+      if (generation !== this.#generation) return;
       this.built = {
         presentation: vp,
         presented,
         frames,
         payloadBytes: pkg instanceof Error ? 0 : pkg.payload.length,
         ms: performance.now() - start,
-        ...(only === undefined ? {} : { link: deepLink(this.#app.base, only) }),
+        ...(link === undefined ? {} : { link }),
         ...(challenge === undefined ? {} : { challenge }),
       };
       this.problem = pkg instanceof Error ? this.#problem(pkg) : null;

@@ -42,7 +42,16 @@ export class VerifyPage {
 
   constructor(app: AppState) {
     this.#app = app;
-    this.frames = new Frames((scanned) => void this.verify(scanned.bytes, app.i18n.t('verify.fromQr', { count: scanned.frames })));
+    this.frames = new Frames((scanned) => void this.verify(scanned.bytes, this.#sourceName(scanned.frames)));
+  }
+
+  /** Frames that came in a verify link, not from QR codes: the source is named so. */
+  #fromLink = false;
+
+  #sourceName(frames: number): string {
+    const t = this.#app.i18n.t;
+    if (this.#fromLink) return t('verify.fromLink');
+    return frames === 1 ? t('verify.fromQrOne') : t('verify.fromQr', { count: frames });
   }
 
   #words(code: string): VerifyProblem {
@@ -93,8 +102,13 @@ export class VerifyPage {
   }
 
   /** A `#/verify?data=` link: its frame, verified at once when it is the only one. */
-  link(data: string): Promise<unknown> {
-    return this.frames.add(data);
+  async link(data: string): Promise<unknown> {
+    this.#fromLink = true;
+    try {
+      return await this.frames.add(data);
+    } finally {
+      this.#fromLink = false;
+    }
   }
 
   async paste(text: string): Promise<void> {

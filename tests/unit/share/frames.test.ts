@@ -42,12 +42,19 @@ describe('base45 (RFC 9285) and base58btc', () => {
 });
 
 describe('payload and frames', () => {
-  it('plans one QR code up to version 25, else evenly filled frames of version ≤ 15', () => {
+  it('plans one QR code up to version 25, else up to 3 frames of the smallest version ≤ 25, else evenly filled frames of version ≤ 15', () => {
     expect(planFrames(300)).toMatchObject({ frames: 1 });
     expect(planFrames(958).version).toBe(25);
-    const many = planFrames(2000);
-    expect(many.frames).toBe(6);
+    // Issue 15: a demo micro-credential (1.4–2 kB) in three codes.
+    const few = planFrames(2000);
+    expect(few.frames).toBe(3);
+    expect(few.version).toBeGreaterThan(15);
+    expect(few.version).toBeLessThanOrEqual(25);
+    expect(planFrames(1100)).toMatchObject({ frames: 3, version: 15 });
+    const many = planFrames(4000);
+    expect(many.frames).toBe(11);
     expect(many.version).toBeLessThanOrEqual(15);
+    expect(planFrames(2000, { fewFrames: 1 }).version).toBeLessThanOrEqual(15);
     expect(() => planFrames(100_000)).toThrow(expect.objectContaining({ code: 'SHARE_TOO_LARGE' }));
   });
 
