@@ -168,9 +168,6 @@ function refuseUnsupportedPrefix(clientId: string, legacyScheme: unknown): void 
   }
 }
 
-/** Whether the request is signed by a DID, i.e. its `client_id` prefix (for tests and the screen). */
-export const clientIdPrefixOf = prefixOf;
-
 /**
  * Post `vp_token` (`{"<credential query id>": [<presentation>, …]}`) to the request's
  * `response_uri` as `direct_post`, and read the verifier's answer (its `redirect_uri`, if any).
