@@ -87,7 +87,7 @@ function fixtureFiles(dir = ''): string[] {
     .sort()
     .flatMap((name) => {
       const rel = dir + name;
-      if (statSync(FIXTURES + rel).isDirectory()) return ['contexts', 'schemas'].includes(name) || ['descriptors', 'generated'].includes(rel) ? [] : fixtureFiles(rel + '/');
+      if (statSync(FIXTURES + rel).isDirectory()) return ['contexts', 'schemas'].includes(name) || ['descriptors', 'generated', 'ctdl'].includes(rel) ? [] : fixtureFiles(rel + '/');
       return name.endsWith('.md') ? [] : [rel];
     });
 }
