@@ -176,6 +176,8 @@ test('a listed issuer’s badge is genuine offline from the stored list; an expi
   // read from its stored text and verified on this device.
   await pageHeadline(page, validId);
   await verifyHeadline(page, valid);
+  await cardHeadline(page, validId);
+  await page.getByTestId('wallet-overview').waitFor(); // the wallet's lazy overview (its CSS too) loaded while online
   await context.setOffline(true);
   expect(await cardHeadline(page, validId)).toBe('GENUINE');
   expect(await cardHeadline(page, expiredId)).toBe('EXPIRED');
