@@ -3,6 +3,10 @@
  * credential inside the link (`#/verify?data=<one share frame>`) when it fits one frame, else the
  * verify page itself, where the PDF (which carries the credential) can be dropped. No server is
  * involved either way: the data travels in the URL fragment, which browsers never send.
+ *
+ * Why not the share screen's `verifyLink` (share/share.ts), which carries several frames: this link is
+ * printed as ONE QR code on the certificate and given to LinkedIn as a profile URL, so it must stay
+ * within one frame; a multi-frame link (up to 32,768 characters) fits neither.
  */
 import type { ParsedCredential } from '../model/credential.ts';
 import { encodeFrames } from '../share/frames.ts';
