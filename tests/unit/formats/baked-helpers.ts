@@ -5,6 +5,7 @@ import { Deflate, zlibSync } from 'fflate';
 import { expect } from 'vitest';
 import { isTsumikiError, type ErrorCode } from '../../../src/lib/errors.ts';
 import { crc32 } from '../../../src/lib/formats/baked/png-chunks.ts';
+import { concat } from '../../../src/lib/util/bytes.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
@@ -19,15 +20,7 @@ export function fixtureText(path: string): string {
 const latin1Bytes = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const utf8Bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+export { concat };
 
 function u32(n: number): Uint8Array {
   return new Uint8Array([(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]);
@@ -79,7 +72,7 @@ export function zlibBomb(mib: number): Uint8Array {
   const repeat = concat(...segments[1]!);
   const total = mib * (1 << 20);
   const adler = (((total % 65521) << 16) | 1) >>> 0; // Adler-32 of zeros: a = 1, b = count mod 65521
-  const parts = [new Uint8Array([0x78, 0xda]), first];
+  const parts: Uint8Array[] = [new Uint8Array([0x78, 0xda]), first];
   for (let i = 1; i < mib; i++) parts.push(repeat);
   parts.push(new Uint8Array([0x03, 0x00]), u32(adler)); // empty final fixed-Huffman block, then Adler-32
   return concat(...parts);

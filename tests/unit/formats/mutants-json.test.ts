@@ -1,18 +1,9 @@
 // Tests written for StrykerJS (`npm run mutate`): JSON from untrusted bytes — the one-pass shape scan,
 // its limits exactly at and one past each bound, and the coded errors with their data.
 import { describe, expect, it } from 'vitest';
-import { isTsumikiError } from '../../../src/lib/errors.ts';
+import { errorOf } from '../../support/errors.ts';
 import { asArray, DEFAULT_JSON_LIMITS, idOf, isJsonObject, jsonDepth, measureJson, parseJson, parseJsonObject, tryParseJson, typesOf } from '../../../src/lib/formats/json.ts';
 
-function errorOf(f: () => unknown): { code: string; data: unknown; message: string } {
-  try {
-    f();
-  } catch (e) {
-    if (isTsumikiError(e)) return { code: e.code, data: e.data, message: e.message };
-    throw e;
-  }
-  throw new Error('no error');
-}
 
 describe('measureJson: the shape, in one pass', () => {
   it.each([

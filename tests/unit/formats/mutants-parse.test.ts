@@ -2,7 +2,7 @@
 // is asserted with its code, its words and its data; each accepted form with the format, container and
 // bytes it yields.
 import { describe, expect, it } from 'vitest';
-import { isTsumikiError } from '../../../src/lib/errors.ts';
+import { errorOf } from '../../support/errors.ts';
 import type { JsonObject, JsonValue } from '../../../src/lib/model/credential.ts';
 import { isOb2Assertion, MAX_INPUT_BYTES, MAX_PRESENTATION_CREDENTIALS, parseEmbedded, parseInput, type ParseOutcome } from '../../../src/lib/formats/parse.ts';
 
@@ -10,15 +10,6 @@ const enc = (s: string) => new TextEncoder().encode(s);
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const jwsOf = (payload: unknown, header: unknown = { alg: 'ES256' }) => `${b64(header)}.${b64(payload)}.c2ln`;
 
-function errorOf(f: () => unknown): { code: string; message: string; data: unknown } {
-  try {
-    f();
-  } catch (e) {
-    if (isTsumikiError(e)) return { code: e.code, message: e.message, data: e.data };
-    throw e;
-  }
-  throw new Error('no error');
-}
 const credentials = (o: ParseOutcome) => {
   if (o.kind !== 'credentials') throw new Error('not credentials');
   return o.input;

@@ -2,7 +2,8 @@
 // refusal is asserted whole (code, words and data: the data says where and why, for the report).
 import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { isTsumikiError } from '../../../src/lib/errors.ts';
+import { concat } from '../../../src/lib/util/bytes.ts';
+import { errorOf } from '../../support/errors.ts';
 import { bakePng, DEFAULT_PNG_LIMITS, extractFromPng, isPng } from '../../../src/lib/formats/baked/png.ts';
 import { crc32, encodePngChunks, hasPngSignature, isTextChunkType, latin1, PNG_SIGNATURE, walkPngChunks } from '../../../src/lib/formats/baked/png-chunks.ts';
 
@@ -10,27 +11,9 @@ const ascii = (s: string) => new Uint8Array([...s].map((c) => c.charCodeAt(0)));
 const IHDR = { type: 'IHDR', data: new Uint8Array(13) };
 const IEND = { type: 'IEND', data: new Uint8Array() };
 const png = (...middle: { type: string; data: Uint8Array }[]) => encodePngChunks([IHDR, ...middle, IEND]);
-const concat = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
 /** An iTXt chunk: keyword NUL flag method lang NUL translated NUL body. */
 const itxt = (keyword: string, body: Uint8Array, flag = 0, method = 0) => ({ type: 'iTXt', data: concat(ascii(keyword), new Uint8Array([0, flag, method, 0, 0]), body) });
 
-function errorOf(f: () => unknown): { code: string; message: string; data: unknown } {
-  try {
-    f();
-  } catch (e) {
-    if (isTsumikiError(e)) return { code: e.code, message: e.message, data: e.data };
-    throw e;
-  }
-  throw new Error('no error');
-}
 
 describe('walkPngChunks', () => {
   it('walks from IHDR to IEND, ignoring bytes after IEND', () => {

@@ -1,19 +1,10 @@
 // Tests written for StrykerJS (`npm run mutate`): baked SVGs — the size bound counted in UTF-8 bytes to
 // the byte, every refusal with its code, words and data, and baking over existing (nested) elements.
 import { describe, expect, it } from 'vitest';
-import { isTsumikiError } from '../../../src/lib/errors.ts';
+import { errorOf } from '../../support/errors.ts';
 import { bakeSvg, DEFAULT_SVG_LIMITS, extractFromSvg, looksLikeSvg, OB2_NAMESPACE, OB3_NAMESPACE } from '../../../src/lib/formats/baked/svg.ts';
 import { scanSvg } from '../../../src/lib/formats/baked/svg-scan.ts';
 
-function errorOf(f: () => unknown): { code: string; message: string; data: unknown } {
-  try {
-    f();
-  } catch (e) {
-    if (isTsumikiError(e)) return { code: e.code, message: e.message, data: e.data };
-    throw e;
-  }
-  throw new Error('no error');
-}
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const svg = (inner: string, rootAttrs = '') => `<svg xmlns="${SVG_NS}" xmlns:openbadges="${OB3_NAMESPACE}"${rootAttrs}>${inner}</svg>`;
