@@ -20,8 +20,12 @@
  * URL comes back. Decoding rebuilds the exact JWS string; a JSON credential keeps its values and key order (its
  * bytes become `JSON.stringify` of it, which a Data Integrity proof does not see: it signs the
  * canonical form).
+ *
+ * Both codecs are raw deflate (RFC 1951), so any inflater reads them (fflate's, bounded, here). They
+ * are written with zlib's encoder (pako, at level 9 and the largest hash memory): on these small
+ * inputs its matching finds a few percent more than fflate's, for the same decoder.
  */
-import { deflateSync } from 'fflate';
+import { deflateRaw } from 'pako/lib/deflate.js';
 import { TsumikiError } from '../errors.ts';
 import { asArray, isJsonObject, parseJson } from '../formats/json.ts';
 import { JWS_PATTERN } from '../formats/jws.ts';
@@ -29,6 +33,8 @@ import type { JsonObject, JsonValue } from '../model/credential.ts';
 import { base58btcDecode, base58btcEncode, base64urlDecode, base64urlEncode, fromBase64, toBase64 } from '../util/bytes.ts';
 import { inflateBounded, InflateLimitError } from '../util/inflate.ts';
 import { DICTIONARY_V1, DICTIONARY_V2 } from './dictionary.ts';
+
+const deflate = (body: Uint8Array, dictionary: Uint8Array): Uint8Array => deflateRaw(body, { level: 9, memLevel: 9, dictionary });
 
 /** Codec 1 (read, no longer written): deflate of the body with DICTIONARY_V1. */
 export const CODEC_DEFLATE_DICT_V1 = 1;
@@ -374,7 +380,7 @@ export function packPresentationV2(vp: JsonObject): Uint8Array {
   }
   const tail: number[] = [];
   const body = ENCODER.encode(JSON.stringify(setApart(JSON.parse(text) as JsonValue, tail))); // why: bodyOf writes JSON
-  const packed = deflateSync(body, { level: 9, dictionary: DICTIONARY_V2 });
+  const packed = deflate(body, DICTIONARY_V2);
   const head = [CODEC_DEFLATE_DICT_V2, ...leb128(body.length), ...leb128(tail.length)];
   const out = new Uint8Array(head.length + packed.length + tail.length);
   out.set(head, 0);
@@ -386,7 +392,7 @@ export function packPresentationV2(vp: JsonObject): Uint8Array {
 /** The payload of codec 1 (written when smaller than codec 2; what every QR code held before codec 2). */
 export function packPresentationV1(vp: JsonObject): Uint8Array {
   const body = ENCODER.encode(bodyOf(vp));
-  const packed = deflateSync(body, { level: 9, dictionary: DICTIONARY_V1 });
+  const packed = deflate(body, DICTIONARY_V1);
   const head = [CODEC_DEFLATE_DICT_V1, ...leb128(body.length)];
   const out = new Uint8Array(head.length + packed.length);
   out.set(head, 0);
