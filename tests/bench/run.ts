@@ -8,7 +8,8 @@
  * verify.module_load_ms          importing the verification pipeline in a fresh process (through tsx)
  * verify.prepare_ms             prepareVerifier() itself
  * anchor.verifier-core.*         the same eddsa-rdfc-2022 credential through @digitalcredentials/verifier-core
- * floor.eddsa.*                  JSON-LD → RDF + RDFC-1.0 + one Ed25519 verify (node:crypto, as the verifier in Node), timed alone
+ * floor.eddsa.*                  JSON-LD → RDF + RDFC-1.0 + one Ed25519 verify (node:crypto, as the verifier in Node), timed alone;
+ *                                floor.eddsa.cold_ms: the same, first thing in a fresh process (what verify.*.cold_ms reads against)
  * bundle.*, load.*               first-paint JavaScript, precache, first render cold/warm/offline (tests/bench/load.ts)
  * wallet.*                       1,000 badges in Chromium: import, render, reload, search (tests/bench/wallet.ts)
  * verify.batch1000.*             1,000 mixed signed credentials, one thread vs the CLI's worker pool (tests/bench/batch.ts)
@@ -78,6 +79,13 @@ function cold(): void {
     figures[`verify.${name}.cold_ms`] = median(colds);
     figures[`verify.${name}.cold_prepared_ms`] = median(prepared);
   }
+  const floorScript = fileURLToPath(new URL('./cold-floor.ts', import.meta.url));
+  const floors: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', floorScript], { encoding: 'utf8' });
+    floors.push((JSON.parse(out.trim().split('\n').pop() as string) as { cold_ms: number }).cold_ms);
+  }
+  figures['floor.eddsa.cold_ms'] = median(floors);
   figures['verify.module_load_ms'] = median(loads);
   figures['verify.prepare_ms'] = median(prepares);
 }
@@ -202,6 +210,8 @@ else {
   for (const [k, v] of Object.entries(figures)) log(k.padEnd(56) + v.toFixed(3).padStart(12) + (TARGETS[k] ? `   ${TARGETS[k]}` : ''));
   log('');
   for (const line of CACHE_NOTES) log(line);
+  log('verify.eddsa-rdfc-2022.cold_ms reads against floor.eddsa.cold_ms: stock jsonld.js + RDFC-1.0 + one Ed25519 check,');
+  log('  first thing in a fresh process (the code runs in V8\'s interpreter the first time, whatever the contexts cost).');
   log('pathway.progress.20x1000_ms ("fresh"): a new array of new badge objects each round (shallow copies: no per-badge');
   log('  normalisation is reused); it reuses the 20 parsed pathways with their compiled plans (cached per pathway object)');
   log('  and the badges\' field values (strings, credit, effort and trust objects). The .warm figure also reuses the badges.');
