@@ -87,3 +87,34 @@ describe('OB 3.0 subject ids', () => {
     expect(await check(ob3({ identityType: 'emailext:', identityHash: EMAIL, hashed: false }), { identity: EMAIL, type: 'email' })).toMatchObject({ outcome: 'failed', data: { compared: 0 } });
   });
 });
+
+describe('how an identity is compared (mutation run of 2026-12-07)', () => {
+  const plain = (identity: string) => ob2({ type: 'email', identity, hashed: false });
+
+  it('identifiers that are not objects are skipped (no crash), the others read', async () => {
+    const credential = { credentialSubject: { identifier: [null, 'x', { identityType: 'emailAddress', identityHash: EMAIL, hashed: false }] } } as unknown as JsonObject;
+    expect(await check(credential, { identity: EMAIL })).toMatchObject({ outcome: 'passed', data: { type: 'emailAddress' } });
+  });
+
+  it('the identity the user typed is trimmed', async () => {
+    expect(await check(plain(EMAIL), { identity: `  ${EMAIL}\n` })).toMatchObject({ outcome: 'passed' });
+  });
+
+  it('e-mail case is ignored on either side', async () => {
+    expect(await check(plain('Learner@Tsumiki.TEST'), { identity: 'learner@TSUMIKI.test' })).toMatchObject({ outcome: 'passed' });
+  });
+
+  it('a mailto: scheme on either side, or both, is the same address', async () => {
+    expect(await check(plain(EMAIL), { identity: `mailto:${EMAIL}` })).toMatchObject({ outcome: 'passed' });
+    expect(await check(plain(`MAILTO:${EMAIL}`), { identity: EMAIL })).toMatchObject({ outcome: 'passed' });
+    expect(await check(plain(`mailto:${EMAIL}`), { identity: `mailto:${EMAIL}` })).toMatchObject({ outcome: 'passed' });
+    const hashed = ob2({ type: 'email', identity: `sha256$${await sha256Hex(EMAIL + 'pepper')}`, hashed: true, salt: 'pepper' });
+    expect(await check(hashed, { identity: `mailto:${EMAIL}` })).toMatchObject({ outcome: 'passed', data: { hashed: true } });
+  });
+
+  it('mailto: is taken off only as a leading scheme, never from inside an address', async () => {
+    const inside = 'learnermailto:@tsumiki.test';
+    expect(await check(plain(EMAIL), { identity: inside })).toMatchObject({ outcome: 'failed', code: 'RECIPIENT_MISMATCH' });
+    expect(await check(plain(inside), { identity: EMAIL })).toMatchObject({ outcome: 'failed', code: 'RECIPIENT_MISMATCH' });
+  });
+});

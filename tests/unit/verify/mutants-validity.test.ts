@@ -161,4 +161,13 @@ describe('checkValidity', () => {
     const object = { '@value': 'y'.repeat(100) };
     expect(checkValidity(vcPeriod({ validUntil: object }), env)).toEqual({ id: 'validity-period', outcome: 'failed', code: 'DATE_INVALID', data: { field: 'validUntil', value: JSON.stringify(object).slice(0, 64) } });
   });
+
+  it('two bounds at the same instant: the first one given (the credential’s own field) is the one shown', () => {
+    const t = Date.parse('2025-01-01T00:00:00Z');
+    const both: Period = {
+      from: [{ field: 'validFrom', value: '2025-01-01T09:00:00+09:00', at: t }, { field: 'nbf', value: t / 1000, at: t }],
+      until: [{ field: 'validUntil', value: '2030-01-01T09:00:00+09:00', at: t + 1e11 }, { field: 'exp', value: (t + 1e11) / 1000, at: t + 1e11 }],
+    };
+    expect(checkValidity(both, env).data).toEqual({ now: NOW.toISOString(), validFrom: '2025-01-01T09:00:00+09:00', fromField: 'validFrom', validUntil: '2030-01-01T09:00:00+09:00', untilField: 'validUntil' });
+  });
 });

@@ -37,8 +37,8 @@ function identitiesOf(credential: JsonObject): Identity[] {
 async function matches(identity: Identity, claimed: string): Promise<boolean | 'unsupported'> {
   const candidates = [claimed, claimed.toLowerCase(), claimed.replace(/^mailto:/i, '')];
   if (!identity.hashed) return candidates.includes(identity.value) || identity.value.replace(/^mailto:/i, '').toLowerCase() === claimed.toLowerCase();
-  const [alg, hex] = identity.value.split('$');
-  if (!hex || alg?.toLowerCase() !== 'sha256') return 'unsupported';
+  const [alg, hex] = identity.value.split('$') as [string, ...string[]]; // why: split always gives at least one part
+  if (!hex || alg.toLowerCase() !== 'sha256') return 'unsupported';
   for (const c of candidates) {
     if ((await sha256Hex(c + identity.salt)) === hex.toLowerCase()) return true;
   }
