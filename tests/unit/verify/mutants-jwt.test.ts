@@ -325,3 +325,38 @@ describe('binding a header key through the issuer’s JWKS', () => {
     expect(await bind(new World().serve(jwksUrl, { keys: [es.publicJwk] }))).toEqual({ id: 'issuer-key', outcome: 'failed', code: 'KEY_NOT_ISSUERS', data: { binding: 'jwks', issuer } });
   });
 });
+
+describe('mutants: proof-jwt.ts (which kid is resolved, which header key is used)', () => {
+  it('a kid that is not a string is no kid: the header key verifies and the proof says so', async () => {
+    const found = await checkJwt(await jwt(credentialOf(ed.did), { alg: 'EdDSA', kid: 7, jwk: publicEdJwk as JsonObject }, edKey), offline());
+    expect(found.check).toEqual({ id: 'proof', outcome: 'passed', code: 'PROOF_VALID', data: { suite: 'VC-JWT EdDSA', key: 'header-jwk' } });
+  });
+
+  it.each(['key-1', 'urn:example:did:key:z6Mk', 'urn:example:https://keys.mutants.tsumiki.test/k'])(
+    'a kid that is no DID or URL (%s) is not resolved: without a header jwk there is no key',
+    async (kid) => {
+      const found = await checkJwt(await jwt(credentialOf(ed.did), { alg: 'EdDSA', kid }, edKey), offline());
+      expect(found.check).toEqual({ id: 'proof', outcome: 'failed', code: 'KEY_NOT_FOUND', data: { detail: 'the JOSE header has neither a resolvable kid nor a jwk' } });
+    },
+  );
+
+  it('an http kid is resolved like an https one: offline it is not-checked, naming the kid', async () => {
+    const kid = 'http://keys.mutants.tsumiki.test/plain#key-1';
+    const found = await checkJwt(await jwt(credentialOf('http://keys.mutants.tsumiki.test/plain'), { alg: 'EdDSA', kid }, edKey), offline());
+    expect(found.check).toEqual({ id: 'proof', outcome: 'not-checked', reason: 'offline', code: 'NEEDS_NETWORK', data: { kid, detail: 'http://keys.mutants.tsumiki.test/plain could not be fetched' } });
+  });
+
+  it('a header jwk that is not an object is no key: KEY_NOT_FOUND, not a key jose is asked to import', async () => {
+    for (const jwk of ['not a key', ['kty', 'OKP'], 42]) {
+      const found = await checkJwt(await jwt(credentialOf(ed.did), { alg: 'EdDSA', jwk }, edKey), offline());
+      expect(found.check).toEqual({ id: 'proof', outcome: 'failed', code: 'KEY_NOT_FOUND', data: { detail: 'the JOSE header has neither a resolvable kid nor a jwk' } });
+    }
+  });
+
+  it('an unexpected error while resolving the kid is not turned into a key verdict: it propagates', async () => {
+    const boom = new TypeError('the remote broke');
+    const env = createEnv({ now: NOW, remote: { online: true, get: async () => Promise.reject(boom) } });
+    const kid = 'https://keys.mutants.tsumiki.test/issuer#key-1';
+    await expect(checkJwt(await jwt(credentialOf('https://keys.mutants.tsumiki.test/issuer'), { alg: 'EdDSA', kid }, edKey), env)).rejects.toBe(boom);
+  });
+});
