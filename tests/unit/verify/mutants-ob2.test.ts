@@ -78,6 +78,11 @@ describe('linked: a document fetched from its own IRI', () => {
     expect(await linked(`${ORG}/two.json`, 'proof', two.env().remote, { types: ['CryptographicKey'] })).toMatchObject({ ok: false, check: { data: { problem: 'a BadgeClass,Extra, not a CryptographicKey' } } });
     expect(await linked(BADGE, 'proof', w.env().remote, { types: ['Other', 'BadgeClass'] })).toMatchObject({ ok: true, doc: badgeClass });
   });
+
+  it('a document of several types is accepted when any one of them is allowed', async () => {
+    const w = world().serve(`${ORG}/two.json`, { id: `${ORG}/two.json`, type: ['CryptographicKey', 'Extra'] });
+    expect(await linked(`${ORG}/two.json`, 'proof', w.env().remote, { types: ['CryptographicKey'] })).toMatchObject({ ok: true, doc: { id: `${ORG}/two.json` } });
+  });
 });
 
 describe('checkOb2Signed', () => {
@@ -102,6 +107,14 @@ describe('checkOb2Signed', () => {
     const none = await checkOb2Signed(with_({ typ: 'JWT' }), world().env());
     expect(none.check).toEqual({ id: 'proof', outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_ALG', data: { alg: '' } });
     expect(none.binding).toEqual({ id: 'issuer-key', outcome: 'not-checked', reason: 'unsupported', code: 'PROOF_NOT_VERIFIED' });
+  });
+
+  it('only `none` and HS<n> themselves are forbidden: a name that merely begins or ends with one is unsupported', async () => {
+    const a = assertion({ verification: { type: 'SignedBadge', creator: key(1) } });
+    for (const alg of ['HS256K', 'noneX', 'PHS256', 'Xnone']) {
+      const jws = `${Buffer.from(JSON.stringify({ alg })).toString('base64url')}.${Buffer.from(JSON.stringify(a)).toString('base64url')}.c2ln`;
+      expect((await checkOb2Signed({ format: 'ob2-signed', container: 'jws', credential: a, jws, bytes: new Uint8Array() }, world().env())).check).toEqual({ id: 'proof', outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_ALG', data: { alg } });
+    }
   });
 
   it.each(['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384'])('%s is an OB 2.0 algorithm', async (alg) => {
@@ -285,6 +298,23 @@ describe('checkOb2Hosted', () => {
     const found = await checkOb2Hosted(hosted(), w.env());
     expect(found.check).toMatchObject({ outcome: 'passed' });
     expect(found.binding).toEqual({ id: 'issuer-key', outcome: 'not-checked', reason: 'error', code: 'FETCH_FAILED', data: { url: PROFILE, status: 404 } });
+  });
+
+  it('the BadgeClass must be a BadgeClass, the issuer an Issuer or a Profile, or the binding fails', async () => {
+    const issuerOf = async (w: World) => (await checkOb2Hosted(hosted(), w.serve(HOSTED, hosted()).env())).binding;
+    expect(await issuerOf(world().serve(BADGE, { ...badgeClass, type: 'Assertion' }))).toEqual({
+      id: 'issuer-key',
+      outcome: 'failed',
+      code: 'STRUCTURE_INVALID',
+      data: { url: BADGE, ...WHEN, problem: 'a Assertion, not a BadgeClass' },
+    });
+    expect(await issuerOf(world({ type: 'BadgeClass' }))).toEqual({
+      id: 'issuer-key',
+      outcome: 'failed',
+      code: 'STRUCTURE_INVALID',
+      data: { url: PROFILE, ...WHEN, problem: 'a BadgeClass, not a Issuer or Profile' },
+    });
+    expect(await issuerOf(world({ type: 'Profile' }))).toEqual({ id: 'issuer-key', outcome: 'passed', code: 'HOSTED_BY_ISSUER', data: { issuer: PROFILE, url: HOSTED, ...WHEN } });
   });
 
   describe('hosted within the issuer’s scope', () => {

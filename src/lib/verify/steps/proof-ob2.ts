@@ -183,7 +183,6 @@ export async function checkOb2Signed(parsed: ParsedCredential, env: VerifyEnv): 
   const issuer = await ob2Issuer(assertion, 'proof', env.remote, { signed: true });
   if (!issuer.ok) return failedEarly(issuer.check);
   const keys = asArray(issuer.profile.doc.publicKey).slice(0, MAX_LISTED_KEYS);
-  if (keys.length === 0) return failedEarly({ id: 'proof', outcome: 'failed', code: 'KEY_NOT_FOUND', data: { issuer: issuer.profile.url, problem: 'no creator, and the issuer lists no key' } });
   let unreached: Check | undefined;
   let refused: Check | undefined;
   for (const listed of keys) {
@@ -197,8 +196,9 @@ export async function checkOb2Signed(parsed: ParsedCredential, env: VerifyEnv): 
     if (check.outcome === 'passed') return { check, binding: bindingOf(key, issuer), assertion, badgeClass: issuer.badgeClass, issuerProfile: issuer.profile.doc };
     if (check.code === 'SIGNATURE_MISMATCH' || refused === undefined) refused = check;
   }
-  // A key that could not be fetched might be the one: unknown, not failed.
-  return failedEarly(unreached ?? refused ?? { id: 'proof', outcome: 'failed', code: 'KEY_NOT_FOUND', data: { issuer: issuer.profile.url } });
+  // A key that could not be fetched might be the one: unknown, not failed. Every key tried leaves
+  // one of the two, so neither is left only when the Profile lists no key.
+  return failedEarly(unreached ?? refused ?? { id: 'proof', outcome: 'failed', code: 'KEY_NOT_FOUND', data: { issuer: issuer.profile.url, problem: 'no creator, and the issuer lists no key' } });
 }
 
 /** Canonical JSON for comparing two copies of a hosted assertion (key order does not matter). */
