@@ -54,6 +54,11 @@ describe('jwtPeriod', () => {
     expect(jwtPeriod({ nbf: 'soon', exp: 'later' })).toEqual({ invalid: 'nbf' });
     expect(jwtPeriod({ nbf: 1_735_689_600, exp: 1e15 })).toEqual({ from: { field: 'nbf', value: '2025-01-01T00:00:00Z' }, invalid: 'exp' });
   });
+
+  it('a NumericDate written as a string, or a number that is no date (NaN, ±Infinity), is invalid', () => {
+    expect(jwtPeriod({ nbf: '1735689600', exp: 1_893_456_000 })).toEqual({ until: { field: 'exp', value: '2030-01-01T00:00:00Z' }, invalid: 'nbf' });
+    for (const exp of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) expect(jwtPeriod({ exp })).toEqual({ invalid: 'exp' });
+  });
 });
 
 /** A compact JWS with this header over the credential, and a signature that is never checked. */
@@ -281,6 +286,12 @@ describe('binding a header key through the issuer’s JWKS', () => {
       expect(await bind(world, who)).toEqual({ id: 'issuer-key', outcome: 'not-checked', reason: 'unsupported', code: 'KEY_IN_HEADER_ONLY', data: { binding: 'header', issuer: who } });
       expect(world.requests).toEqual([]);
     }
+  });
+
+  it('an issuer that starts like an https URL but is none has no origin: unsupported, and nothing is fetched', async () => {
+    const world = new World();
+    expect(await bind(world, 'https://')).toEqual({ id: 'issuer-key', outcome: 'not-checked', reason: 'unsupported', code: 'KEY_IN_HEADER_ONLY', data: { binding: 'header', issuer: 'https://' } });
+    expect(world.requests).toEqual([]);
   });
 
   it('offline: not-checked, offline', async () => {

@@ -18,7 +18,6 @@ import type { Check } from '../../model/verification.ts';
 import type { VerifyEnv } from '../env.ts';
 import { hasPrivateParts, KeyResolutionError, resolveVerificationMethod, type ResolvedMethod } from '../keys.ts';
 import { remoteJson } from '../remote.ts';
-import { notCheckedAfter } from './binding.ts';
 
 /** Asymmetric algorithms accepted; `none` and HMAC are refused outright. */
 export const JWS_ALGORITHMS = ['EdDSA', 'Ed25519', 'ES256', 'ES384', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];
@@ -55,7 +54,8 @@ const NUMERIC_DATE_MAX = Date.parse('9999-12-31T23:59:59.999Z') / 1000;
 
 /** A NumericDate (seconds since the epoch, fractions allowed) as ISO 8601 UTC; undefined if it is none. */
 function numericDateIso(value: unknown): string | undefined {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < NUMERIC_DATE_MIN || value > NUMERIC_DATE_MAX) return undefined;
+  // Written as "not within the bounds" so that NaN (never within) is refused too; ±Infinity is outside them.
+  if (typeof value !== 'number' || !(value >= NUMERIC_DATE_MIN && value <= NUMERIC_DATE_MAX)) return undefined;
   // Whole seconds are written as credentials write them (…:00Z); fractions keep their milliseconds.
   return new Date(value * 1000).toISOString().replace('.000Z', 'Z');
 }
@@ -66,13 +66,12 @@ function numericDateIso(value: unknown): string | undefined {
  * verified payload (`JwtFinding.payload`): unverified claims prove nothing.
  */
 export function jwtPeriod(payload: JsonObject): JwtPeriod {
-  const claim = (name: 'nbf' | 'exp') => (payload[name] === undefined ? { present: false } : { present: true, iso: numericDateIso(payload[name]) });
-  const nbf = claim('nbf');
-  const exp = claim('exp');
-  const invalid = nbf.present && !nbf.iso ? 'nbf' : exp.present && !exp.iso ? 'exp' : undefined;
+  const from = numericDateIso(payload.nbf);
+  const until = numericDateIso(payload.exp);
+  const invalid = payload.nbf !== undefined && !from ? 'nbf' : payload.exp !== undefined && !until ? 'exp' : undefined;
   return {
-    ...(nbf.iso ? { from: { field: 'nbf', value: nbf.iso } as const } : {}),
-    ...(exp.iso ? { until: { field: 'exp', value: exp.iso } as const } : {}),
+    ...(from ? { from: { field: 'nbf', value: from } as const } : {}),
+    ...(until ? { until: { field: 'exp', value: until } as const } : {}),
     ...(invalid ? { invalid } : {}),
   };
 }
@@ -88,8 +87,9 @@ function claimMismatch(payload: JsonObject, credential: JsonObject): string | un
     return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
   };
   // A NumericDate may carry a fraction (RFC 7519 §2): compare whole seconds, as the credential's own
-  // dates are compared; a claim that is not a number is kept as is, so it never agrees.
-  const whole = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? Math.floor(v) : v);
+  // dates are compared; a claim that is not a number is kept as is, so it never agrees (nor does a
+  // non-finite number, which Math.floor keeps).
+  const whole = (v: unknown) => (typeof v === 'number' ? Math.floor(v) : v);
   const subject = asArray(credential.credentialSubject)[0];
   const pairs: Array<[string, unknown, unknown]> = [
     ['iss', payload.iss, idOf(credential.issuer)],
@@ -138,7 +138,7 @@ async function headerKeyBinding(jwk: JWK, credential: JsonObject, env: VerifyEnv
   try {
     origin = issuer && /^https:/.test(issuer) ? new URL(issuer).origin : undefined;
   } catch {
-    origin = undefined;
+    // not a URL after all: no origin, so no JWKS to ask
   }
   if (!origin) return { id: 'issuer-key', outcome: 'not-checked', reason: 'unsupported', code: 'KEY_IN_HEADER_ONLY', data: base };
   const got = await env.remote.get(`${origin}/.well-known/jwks.json`, { accept: 'application/jwk-set+json, application/json' });
@@ -150,15 +150,14 @@ async function headerKeyBinding(jwk: JWK, credential: JsonObject, env: VerifyEnv
   if (got.response.status !== 200 || !isJsonObject(set) || !Array.isArray(set.keys)) {
     return { id: 'issuer-key', outcome: 'not-checked', reason: 'error', code: 'KEY_IN_HEADER_ONLY', data: { ...base, url: got.response.url, status: got.response.status } };
   }
-  const keys = set.keys.filter(isJsonObject);
   const want = await calculateJwkThumbprint(jwk);
-  for (const k of keys) {
+  for (const k of set.keys) {
     try {
-      if ((await calculateJwkThumbprint(k as JWK)) === want) { // why: a JWKS entry is a JWK-shaped record
+      if ((await calculateJwkThumbprint(k as JWK)) === want) { // why: jose refuses (throws on) any entry that is not a JWK-shaped record
         return { id: 'issuer-key', outcome: 'passed', code: 'KEY_IS_ISSUERS', data: { ...base, binding: 'jwks', fetchedAt: got.response.fetchedAt, fromCache: got.response.fromCache } };
       }
     } catch {
-      // not a usable JWK: skip it
+      // not a usable JWK (not even an object, or missing members): skip it
     }
   }
   return { id: 'issuer-key', outcome: 'failed', code: 'KEY_NOT_ISSUERS', data: { ...base, binding: 'jwks' } };
@@ -200,12 +199,12 @@ export async function checkJwt(parsed: ParsedCredential, env: VerifyEnv): Promis
     }
   }
   if (isJsonObject(header.jwk) && hasPrivateParts(header.jwk)) return proofFail('PROOF_INVALID', { detail: 'the header jwk holds a private key' });
-  const headerJwk = !jwk && isJsonObject(header.jwk) ? (header.jwk as JWK) : undefined; // why: checked to be an object; jose validates it
   // A header naming two different keys (kid and jwk) is ambiguous: which one signed is the signer's claim.
   if (jwk && isJsonObject(header.jwk) && !(await sameKey(jwk, header.jwk as JWK))) { // why: as above
     return proofFail('PROOF_INVALID', { detail: 'the header jwk is not the key its kid names' });
   }
-  jwk ??= headerJwk;
+  // Without a key from the kid, the header's own key (if any) is the one to verify with.
+  jwk ??= isJsonObject(header.jwk) ? (header.jwk as JWK) : undefined; // why: checked to be an object; jose validates it
   if (!jwk) return proofFail('KEY_NOT_FOUND', { detail: 'the JOSE header has neither a resolvable kid nor a jwk' });
   const unfit = keyUnfitFor(jwk, alg);
   if (unfit) return proofFail('PROOF_INVALID', { alg, detail: unfit });
@@ -222,7 +221,8 @@ export async function checkJwt(parsed: ParsedCredential, env: VerifyEnv): Promis
   if (mismatch) return proofFail('JWT_CLAIM_MISMATCH', { claim: mismatch });
   const check: Check = { id: 'proof', outcome: 'passed', code: 'PROOF_VALID', data: { suite: `VC-JWT ${alg}`, ...(kid ? { kid } : { key: 'header-jwk' }) } };
   if (method) return { check, method, payload };
-  return { check, payload, binding: headerJwk ? await headerKeyBinding(headerJwk, parsed.credential, env) : notCheckedAfter('issuer-key', check) };
+  // No method: the kid gave no key (or there was none), so `jwk` is the header's key, which proves no issuer by itself.
+  return { check, payload, binding: await headerKeyBinding(jwk, parsed.credential, env) };
 }
 
 /** Whether two JWKs are the same key (RFC 7638 thumbprints); a JWK too malformed to hash is no match. */
