@@ -2,7 +2,7 @@
 // (checkStatus on a credential reading) against status lists signed at test time and served by a World.
 // Each `it` names what a mutant changed and the suite did not notice.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { JsonObject, ParsedCredential } from '../../../src/lib/model/credential.ts';
+import type { JsonObject, JsonValue, ParsedCredential } from '../../../src/lib/model/credential.ts';
 import type { Check } from '../../../src/lib/model/verification.ts';
 import { checkStatus } from '../../../src/lib/verify/steps/status.ts';
 import { encodeStatusList, generateDidKey, NOW, REVOKED_INDEX, signDi, statusListCredential, VALID_FROM, VC_V2, World, type DidKey } from '../../support/issuer.ts';
@@ -11,7 +11,7 @@ const LISTS = 'https://status.mutants.tsumiki.test/lists';
 let issuer: DidKey;
 let world: World;
 
-const vc = (credentialStatus: JsonObject | JsonObject[], extra: JsonObject = {}): JsonObject => ({
+const vc = (credentialStatus: JsonValue, extra: JsonObject = {}): JsonObject => ({
   '@context': [VC_V2],
   id: 'urn:tsumiki:mutants:status',
   type: ['VerifiableCredential'],
@@ -75,6 +75,11 @@ beforeAll(async () => {
       issuer.pair,
     ),
   );
+  // A list whose purposes include a number (read back from the signed graph as a number, not a purpose).
+  await serveList(`${LISTS}/numeric-purpose`, (_, s) => (s.statusPurpose = [7, 'suspension']));
+  // A genuine signed list served with HTTP 404, and a 200 answer that is JSON but no object.
+  world.serve(`${LISTS}/answered-404`, await serveList(`${LISTS}/answered-404`), { status: 404 });
+  world.serve(`${LISTS}/array`, [statusListCredential(`${LISTS}/array`, issuer.did, [REVOKED_INDEX])]);
   world.serve(`${LISTS}/unreadable-long`, { ...statusListCredential(`${LISTS}/unreadable-long`, issuer.did, []), '@context': [VC_V2, `https://contexts.unknown.test/${'x'.repeat(300)}`] });
   // A list the verifier cannot read: a context that is not bundled.
   world.serve(`${LISTS}/unreadable`, { ...statusListCredential(`${LISTS}/unreadable`, issuer.did, []), '@context': [VC_V2, 'https://contexts.unknown.test/v1'] });
@@ -218,6 +223,10 @@ describe('1EdTech revocation lists', () => {
     expect(await rl({ revokedCredentials: [{ id, revoked: true, revocationReason: 'r' }] })).toMatchObject({ outcome: 'failed', data: { reason: 'r' } });
   });
 
+  it('entries naming other credentials (by a bare id or an object) revoke nothing', async () => {
+    expect(await rl({ revokedCredentials: ['urn:tsumiki:mutants:other', { id: 'urn:tsumiki:mutants:another', revocationReason: 'theirs' }] })).toEqual({ id: 'status', outcome: 'passed', code: 'NOT_REVOKED', data: { ...WHEN, method: '1EdTechRevocationList' } });
+  });
+
   it('a credential without an id is never matched, not even by an entry without one', async () => {
     const { id: _id, ...anonymous } = vc(rlEntry);
     expect(await rl({ revokedCredentials: [{ revocationReason: 'no id' }, {}] }, anonymous)).toMatchObject({ outcome: 'passed' });
@@ -265,8 +274,12 @@ describe('OB 2.0 revocation lists name assertions by id or by uid', () => {
       type: 'RevocationList',
       id: `${base}/revocations.json`,
       issuer: `${base}/issuer.json`,
-      revokedAssertions: [{ uid: 'abc-123', revocationReason: 'by uid' }, 'urn:uuid:revoked-by-iri', { note: 'neither id nor uid' }],
-    });
+      revokedAssertions: [{ uid: 'abc-123', revocationReason: 'by uid' }, 'urn:uuid:revoked-by-iri', { note: 'neither id nor uid' }, null, { uid: 'reason-not-text', revocationReason: 7 }, { uid: '' }],
+    })
+    // An issuer whose Profile names a list that says it is another issuer's.
+    .serve(`${base}/issuer-foreign-list.json`, { '@context': 'https://w3id.org/openbadges/v2', type: 'Issuer', id: `${base}/issuer-foreign-list.json`, name: 'OB2', revocationList: `${base}/foreign.json` })
+    .serve(`${base}/badge-foreign-list.json`, { '@context': 'https://w3id.org/openbadges/v2', type: 'BadgeClass', id: `${base}/badge-foreign-list.json`, name: 'B', issuer: `${base}/issuer-foreign-list.json` })
+    .serve(`${base}/foreign.json`, { '@context': 'https://w3id.org/openbadges/v2', type: 'RevocationList', id: `${base}/foreign.json`, issuer: `${base}/someone-else.json`, revokedAssertions: ['urn:uuid:foreign'] });
   const assertion = (extra: JsonObject): JsonObject => ({ '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', badge: `${base}/badge.json`, ...extra });
   const ob2 = (a: JsonObject) => checkStatus({ format: 'ob2-signed', container: 'json', credential: a, bytes: new Uint8Array(), jws: 'x.y.z' }, a, ob2World.env());
 
@@ -278,8 +291,89 @@ describe('OB 2.0 revocation lists name assertions by id or by uid', () => {
     expect(await ob2(assertion({ id: 'urn:uuid:revoked-by-iri' }))).toMatchObject({ outcome: 'failed', code: 'REVOKED', data: { reason: null } });
   });
 
-  it('an entry with neither id nor uid revokes nothing; another uid is not revoked', async () => {
+  it('an entry with neither id nor uid (or null) revokes nothing; another uid is not revoked', async () => {
     expect(await ob2(assertion({ id: 'urn:uuid:fine', uid: 'zzz' }))).toMatchObject({ outcome: 'passed', code: 'NOT_REVOKED', data: { method: 'RevocationList' } });
     expect(await ob2(assertion({ uid: 'zzz' }))).toMatchObject({ outcome: 'passed', code: 'NOT_REVOKED' });
+  });
+
+  it('an empty uid names no assertion, not even one listed with an empty uid', async () => {
+    expect(await ob2(assertion({ id: 'urn:uuid:fine', uid: '' }))).toMatchObject({ outcome: 'passed', code: 'NOT_REVOKED', data: { method: 'RevocationList' } });
+  });
+
+  it('a revocation reason that is not text is no reason', async () => {
+    expect(await ob2(assertion({ id: 'urn:uuid:other', uid: 'reason-not-text' }))).toEqual({
+      id: 'status',
+      outcome: 'failed',
+      code: 'REVOKED',
+      data: { url: `${base}/revocations.json`, fetchedAt: NOW.toISOString(), fromCache: false, reason: null },
+    });
+  });
+
+  it('a list that says it is another issuer’s decides nothing: STATUS_LIST_INVALID, naming that issuer', async () => {
+    expect(await ob2(assertion({ id: 'urn:uuid:foreign', badge: `${base}/badge-foreign-list.json` }))).toEqual({
+      id: 'status',
+      outcome: 'not-checked',
+      reason: 'error',
+      code: 'STATUS_LIST_INVALID',
+      data: { url: `${base}/foreign.json`, fetchedAt: NOW.toISOString(), fromCache: false, problem: 'issued by someone else', listIssuer: `${base}/someone-else.json` },
+    });
+  });
+
+  it('an issuer that cannot be found: the status check says why (its own id, FETCH_FAILED)', async () => {
+    expect(await ob2(assertion({ id: 'urn:uuid:lost', badge: `${base}/no-such-badge.json` }))).toEqual({
+      id: 'status',
+      outcome: 'not-checked',
+      reason: 'error',
+      code: 'FETCH_FAILED',
+      data: { url: `${base}/no-such-badge.json`, status: 404 },
+    });
+  });
+});
+
+describe('mutants: status.ts, second run — list answers, indexes, sizes and purposes', () => {
+  it('a genuine list answered with HTTP 404 is not used: FETCH_FAILED with the status', async () => {
+    expect(await status(vc(entry(`${LISTS}/answered-404`)))).toEqual({ id: 'status', outcome: 'not-checked', reason: 'error', code: 'FETCH_FAILED', data: { url: `${LISTS}/answered-404`, status: 404 } });
+  });
+
+  it('a 200 answer that is JSON but not an object: FETCH_FAILED with the status', async () => {
+    expect(await status(vc(entry(`${LISTS}/array`)))).toEqual({ id: 'status', outcome: 'not-checked', reason: 'error', code: 'FETCH_FAILED', data: { url: `${LISTS}/array`, status: 200 } });
+  });
+
+  it.each([[-1], [1.5], [[String(REVOKED_INDEX)]]])('statusListIndex %j is no base-10 index (a negative or fractional number, an array)', async (index) => {
+    const check = await status(vc({ ...entry(`${LISTS}/revocation`), statusListIndex: index }));
+    expect(check).toEqual({ id: 'status', outcome: 'not-checked', reason: 'error', code: 'STATUS_LIST_INVALID', data: { problem: 'entry without a statusListCredential URL or a base-10 statusListIndex' } });
+  });
+
+  it('index 0 is an index: the first entry of the list is read (clear: passed)', async () => {
+    expect(await status(vc(entry(`${LISTS}/revocation`, 0)))).toMatchObject({ outcome: 'passed', code: 'NOT_REVOKED', data: { url: `${LISTS}/revocation`, purpose: 'revocation', index: 0 } });
+  });
+
+  it('a multi-bit entry whose statusMessage array has the wrong number of values is invalid', async () => {
+    const messages = [0, 1, 2].map((v) => ({ status: `0x${v}`, message: `m${v}` }));
+    const check = await status(vc(entry(`${LISTS}/message`, 4, { statusPurpose: 'message', statusSize: 2, statusMessage: messages })));
+    expect(check).toEqual({ id: 'status', outcome: 'not-checked', reason: 'error', code: 'STATUS_LIST_INVALID', data: { url: `${LISTS}/message`, problem: 'statusSize 2 needs statusMessage with 4 values' } });
+  });
+
+  it('statusSize 8 (the largest) is read: the entry is one whole byte', async () => {
+    const messages = Array.from({ length: 256 }, (_, v) => ({ status: `0x${v.toString(16)}`, message: `m${v}` }));
+    // Bits 8 and 9 are set: entry 1 of size 8 is the second byte, 0b11000000.
+    const check = await status(vc(entry(`${LISTS}/message`, 1, { statusPurpose: 'message', statusSize: 8, statusMessage: messages })));
+    expect(check).toMatchObject({ outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_STATUS', data: { purpose: 'message', index: 1, statusSize: 8, value: 192 } });
+  });
+
+  it('a purpose that is not a string is no purpose the list serves, nor named as one', async () => {
+    const check = await status(vc(entry(`${LISTS}/numeric-purpose`)));
+    expect(check).toMatchObject({ outcome: 'not-checked', code: 'STATUS_LIST_INVALID', data: { url: `${LISTS}/numeric-purpose`, problem: 'the list serves suspension, not revocation' } });
+  });
+});
+
+describe('mutants: status.ts, second run — several entries, and entries that are no objects', () => {
+  it('the least settled result wins: a passed entry and an unsupported one give not-checked', async () => {
+    const check = await status(vc([entry(`${LISTS}/revocation`, 3), { id: `${LISTS}/x`, type: 'FancyStatus' }]));
+    expect(check).toEqual({ id: 'status', outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_STATUS', data: { type: 'FancyStatus' } });
+  });
+
+  it('a bare IRI among the entries is left to the structure check: the object entry decides', async () => {
+    expect(await status(vc([entry(`${LISTS}/revocation`, 3), `${LISTS}/revocation`]))).toMatchObject({ outcome: 'passed', code: 'NOT_REVOKED' });
   });
 });

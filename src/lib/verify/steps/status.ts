@@ -80,7 +80,7 @@ async function bitstringEntry(entry: JsonObject, credential: JsonObject, env: Ve
     return invalidList({ ...when, problem: 'not a status list credential' });
   }
   if (list.id !== undefined && idOf(list) !== url) {
-    return invalidList({ ...when, problem: `the list's id is ${JSON.stringify(list.id)}, not the statusListCredential URL`, listId: typeof list.id === 'string' ? list.id : null });
+    return invalidList({ ...when, problem: `the list's id is ${JSON.stringify(list.id)}, not the statusListCredential URL`, listId: idOf(list) ?? null });
   }
   // The list speaks for the issuer only if it is the issuer's and its own proof holds.
   const listIssuer = idOf(list.issuer);
@@ -155,10 +155,11 @@ async function ob2Status(parsed: ParsedCredential, assertion: JsonObject, env: V
   if (list.doc.issuer !== undefined && idOf(list.doc.issuer) !== profile.url) {
     return invalidList({ ...when, problem: 'issued by someone else', listIssuer: idOf(list.doc.issuer) ?? null });
   }
-  const ids = [idOf(assertion), typeof assertion.uid === 'string' ? assertion.uid : undefined].filter(Boolean);
+  // An assertion is named by its id and by its uid (an empty one names nothing); an entry by its id, else its uid.
+  const names = [idOf(assertion), assertion.uid].filter((n): n is string => typeof n === 'string' && n !== '');
   const hit = asArray(list.doc.revokedAssertions).find((r) => {
-    const rid = idOf(r) ?? (isJsonObject(r) && typeof r.uid === 'string' ? r.uid : undefined);
-    return rid !== undefined && ids.includes(rid);
+    const named = idOf(r) ?? (isJsonObject(r) ? r.uid : undefined);
+    return names.some((n) => n === named);
   });
   if (hit === undefined) return passed({ ...when, method: 'RevocationList' });
   const reason = isJsonObject(hit) && typeof hit.revocationReason === 'string' ? hit.revocationReason : null;
