@@ -31,6 +31,11 @@ describe('checkBinding', () => {
     expect(checkBinding(passedProof, undefined, ISSUER)).toMatchObject({ outcome: 'not-checked', reason: 'not-applicable', code: 'PROOF_NOT_VERIFIED' });
   });
 
+  it('a proof that failed is not followed by a binding, even when its key resolved to the issuer’s', () => {
+    const failed: Check = { id: 'proof', outcome: 'failed', code: 'SIGNATURE_MISMATCH' };
+    expect(checkBinding(failed, method(), ISSUER)).toEqual({ id: 'issuer-key', outcome: 'not-checked', reason: 'not-applicable', code: 'PROOF_NOT_VERIFIED' });
+  });
+
   it('a key whose controller is the issuer passes, with the binding shown', () => {
     expect(checkBinding(passedProof, method(), ISSUER)).toEqual({
       id: 'issuer-key',

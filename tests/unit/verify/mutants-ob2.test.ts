@@ -134,6 +134,13 @@ describe('checkOb2Signed', () => {
     }
   });
 
+  it('a creator IRI that serves something other than a CryptographicKey is no key, even with a PEM that verifies', async () => {
+    // The issuer's own Profile (same owner, same PEM) served at the creator IRI: the document is not a key.
+    const w = world().serve(key(1), { ...keyDoc(1, rsa.publicKeyPem), type: 'Profile' });
+    const found = await checkOb2Signed(await parsed(assertion({ verification: { type: 'SignedBadge', creator: key(1) } })), w.env());
+    expect(found.check).toMatchObject({ id: 'proof', outcome: 'failed', code: 'KEY_NOT_FOUND', data: { url: key(1), problem: 'a Profile, not a CryptographicKey' } });
+  });
+
   it('a key that names no owner is not the issuer’s (owner shown as "")', async () => {
     const w = world().serve(key(1), { ...keyDoc(1, rsa.publicKeyPem), owner: null });
     const found = await checkOb2Signed(await parsed(assertion({ verification: { type: 'SignedBadge', creator: key(1) } })), w.env());
