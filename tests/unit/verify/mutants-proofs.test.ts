@@ -1,11 +1,19 @@
 // Tests written for StrykerJS (`npm run mutate`): the proof-set room (proofs/index.ts), called directly:
 // every way one proof is refused before or after its key is looked up, with the words the report shows,
 // and what the set's deciding check carries.
+import jsonld from 'jsonld';
+import jsigs from 'jsonld-signatures';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { createSignCryptosuite } from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
+import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../src/lib/model/credential.ts';
 import { createEnv } from '../../../src/lib/verify/env.ts';
+import { contextLoader } from '../../../src/lib/verify/loader.ts';
+import { base58btcEncode } from '../../../src/lib/util/bytes.ts';
+import { deriveDisclosure } from '../../../src/lib/share/disclosure.ts';
 import { checkEmbeddedProofs, checkProofSet, MAX_PROOFS } from '../../../src/lib/verify/proofs/index.ts';
-import { generateDidKey, generateHttpsKey, NOW, ob3Credential, signDi, World, type DidKey } from '../../support/issuer.ts';
+import { generateDidKey, generateHttpsKey, NOW, ob3Credential, SIGNED_AT, signDi, World, type DidKey } from '../../support/issuer.ts';
 
 const env = () => createEnv({ now: NOW });
 let issuer: DidKey;
@@ -151,5 +159,107 @@ describe('which proof decides', () => {
     expect((await controllerless([unsupported, offline])).check).toMatchObject({ code: 'NEEDS_NETWORK' });
     expect((await controllerless([offline, failed, unsupported])).check).toMatchObject({ code: 'PROOF_INVALID' });
     expect((await controllerless([unsupported])).check).toMatchObject({ code: 'UNSUPPORTED_PROOF' });
+  });
+});
+
+describe('mutants: proofs/index.ts, lines 1–179 (second run)', () => {
+  const SKEW = 300_000;
+  const at = (ms: number) => new Date(NOW.getTime() + ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const digest = async (text: string) => new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  const canonize = (doc: JsonObject): Promise<string> => jsonld.canonize(doc, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: contextLoader, safe: true });
+  /** An eddsa-rdfc-2022 proof made by hand (VC-DI-EdDSA §3.2), so its signed options can say anything. */
+  async function signWith(dates: { created?: string; expires?: string }): Promise<JsonObject> {
+    const { proof: _proof, ...doc } = signed;
+    const options: JsonObject = { type: 'DataIntegrityProof', cryptosuite: SUITE, created: dates.created ?? SIGNED_AT, ...(dates.expires ? { expires: dates.expires } : {}), verificationMethod: issuer.vm, proofPurpose: 'assertionMethod' };
+    const [o, d] = await Promise.all([digest(await canonize({ '@context': doc['@context'] ?? null, ...options })), digest(await canonize(doc))]);
+    const signature = await issuer.pair.signer().sign({ data: new Uint8Array([...o, ...d]) });
+    return { ...doc, proof: { ...options, proofValue: `z${base58btcEncode(signature)}` } };
+  }
+  /** The same signed proof with one date written as its full IRI: the JSON key no longer shows it, the graph does. */
+  const asIri = (doc: JsonObject, key: 'created' | 'expires'): JsonObject => {
+    const { [key]: value, ...rest } = doc.proof as JsonObject;
+    const iri = key === 'created' ? 'http://purl.org/dc/terms/created' : 'https://w3id.org/security#expiration';
+    return { ...doc, proof: { ...rest, [iri]: { '@value': value as string, '@type': 'http://www.w3.org/2001/XMLSchema#dateTime' } } };
+  };
+
+  it('a proof that expires exactly at the clock less the skew still holds, as a JSON key and as a signed date', async () => {
+    const doc = await signWith({ expires: at(-SKEW) });
+    expect((await assertion(doc)).check).toMatchObject({ outcome: 'passed', code: 'PROOF_VALID' });
+    expect((await assertion(asIri(doc, 'expires'))).check).toMatchObject({ outcome: 'passed', code: 'PROOF_VALID' });
+  });
+
+  it('dates seen only in the signed graph: refused with the same words as JSON keys', async () => {
+    const check = async (dates: { created?: string; expires?: string }, key: 'created' | 'expires') => (await assertion(asIri(await signWith(dates), key))).check;
+    const expired = at(-SKEW - 1000);
+    expect(await check({ expires: expired }, 'expires')).toEqual({ id: 'proof', outcome: 'failed', code: 'PROOF_INVALID', data: { suite: SUITE, detail: `proof expired at ${expired}`, proofs: 1, otherValid: 0 } });
+    const future = at(SKEW + 1000);
+    expect(await check({ created: future }, 'created')).toEqual({ id: 'proof', outcome: 'failed', code: 'PROOF_INVALID', data: { suite: SUITE, detail: `proof created in the future (${future})`, proofs: 1, otherValid: 0 } });
+    // A date-time of the right shape on a day that does not exist, and one without a zone.
+    for (const created of ['2025-02-30T00:00:00Z', '2025-01-01T00:00:00']) {
+      expect(await check({ created }, 'created')).toEqual({ id: 'proof', outcome: 'failed', code: 'PROOF_INVALID', data: { suite: SUITE, detail: 'proof created is not a date-time with a zone', proofs: 1, otherValid: 0 } });
+    }
+  });
+
+  it('a domain the proof does not name: DOMAIN_MISMATCH for its suite', async () => {
+    const found = await checkProofSet(withProof({ ...proof, proofPurpose: 'authentication', domain: 'https://a.mutants.test' }), env(), { purpose: 'authentication', controller: issuer.did, domain: 'https://b.mutants.test' });
+    expect(found.check).toEqual({ id: 'proof', outcome: 'failed', code: 'DOMAIN_MISMATCH', data: { suite: SUITE, proofs: 1, otherValid: 0 } });
+  });
+
+  it('an RDFC cryptosuite under a type other than DataIntegrityProof: unsupported, not verified', async () => {
+    expect((await assertion(withProof({ ...proof, type: 'Ed25519Signature2018' }))).check).toEqual({ id: 'proof', outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_PROOF', data: { suite: SUITE, proofs: 1, otherValid: 0 } });
+  });
+
+  it('a document that cannot be canonicalised: unknown context (named), undefined term, bad context (with the words)', async () => {
+    const contexts = signed['@context'] as string[];
+    const url = 'https://contexts.mutants.test/unknown.jsonld';
+    expect((await assertion({ ...signed, '@context': [...contexts, url] })).check).toEqual({ id: 'proof', outcome: 'not-checked', reason: 'unsupported', code: 'UNKNOWN_CONTEXT', data: { url, proofs: 1, otherValid: 0 } });
+    const undefinedTerm = await assertion({ ...signed, credentialSubject: { ...(signed.credentialSubject as JsonObject), id: 'relative-id' } });
+    expect(undefinedTerm.check).toEqual({ id: 'proof', outcome: 'failed', code: 'UNDEFINED_TERM', data: { suite: SUITE, detail: 'Safe mode validation error.', proofs: 1, otherValid: 0 } });
+    const bad = await assertion({ ...signed, '@context': [...contexts, { term: 5 }] });
+    expect(bad.check).toEqual({ id: 'proof', outcome: 'failed', code: 'PROOF_INVALID', data: { suite: SUITE, detail: 'Invalid JSON-LD syntax; @context term values must be strings or objects.', proofs: 1, otherValid: 0 } });
+  });
+
+  it('a malformed proofValue: PROOF_INVALID with the words of the format error', async () => {
+    expect((await assertion(withProof({ ...proof, proofValue: 'abc' }))).check).toEqual({ id: 'proof', outcome: 'failed', code: 'PROOF_INVALID', data: { suite: SUITE, detail: 'eddsa-rdfc-2022 proofValue must be base58-btc (multibase "z")', proofs: 1, otherValid: 0 } });
+  });
+
+  describe('ecdsa-sd-2023 (Digital Bazaar’s suite): its errors, unwrapped, say what went wrong', () => {
+    const SD = 'ecdsa-sd-2023';
+    /** A derived ecdsa-sd-2023 credential (the name left out) signed by `signer`, issued by `issuerId`. */
+    const derivedBy = async (issuerId: string, signer: unknown): Promise<JsonObject> => {
+      const suite = new DataIntegrityProof({ signer, date: SIGNED_AT, cryptosuite: createSignCryptosuite({ mandatoryPointers: ['/issuer'] }) });
+      const base = (await jsigs.sign(ob3Credential({ id: 'urn:tsumiki:mutants:sd', issuerId, identityHash: 'sha256$00' }), { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader: contextLoader })) as JsonObject; // why: jsigs returns the document
+      return deriveDisclosure(base, ['/name']);
+    };
+    let sdKey: DidKey;
+    let derived: JsonObject;
+    beforeAll(async () => {
+      sdKey = await generateDidKey('P-256');
+      derived = await derivedBy(sdKey.did, sdKey.pair.signer());
+    });
+    const sdAssertion = (doc: JsonObject) => checkProofSet(doc, env(), { purpose: 'assertionMethod', controller: sdKey.did });
+    const sdProof = () => derived.proof as JsonObject;
+
+    it('a value changed after signing: SIGNATURE_MISMATCH; the untouched copy passes', async () => {
+      expect((await sdAssertion(derived)).check).toMatchObject({ outcome: 'passed', code: 'PROOF_VALID', data: { suite: SD } });
+      expect((await sdAssertion({ ...derived, name: 'Another Name' })).check).toEqual({ id: 'proof', outcome: 'failed', code: 'SIGNATURE_MISMATCH', data: { suite: SD, proofs: 1, otherValid: 0 } });
+    });
+
+    it('a proofValue the suite cannot read: PROOF_INVALID with the suite’s own words', async () => {
+      expect((await sdAssertion({ ...derived, proof: { ...sdProof(), proofValue: `u${'A'.repeat(20)}` } })).check).toEqual({ id: 'proof', outcome: 'failed', code: 'PROOF_INVALID', data: { suite: SD, detail: 'The proof does not include a valid "proofValue" property.', proofs: 1, otherValid: 0 } });
+    });
+
+    it('a key that cannot be looked up offline: not-checked, offline, with the resolver’s words', async () => {
+      expect((await sdAssertion({ ...derived, proof: { ...sdProof(), verificationMethod: 'did:web:sd.mutants.test#k' } })).check).toEqual({ id: 'proof', outcome: 'not-checked', reason: 'offline', code: 'NEEDS_NETWORK', data: { suite: SD, detail: 'https://sd.mutants.test/.well-known/did.json could not be fetched', proofs: 1, otherValid: 0 } });
+    });
+
+    it('a key its controller lists for authentication only: KEY_NOT_AUTHORIZED', async () => {
+      const controller = 'https://keys.mutants.test/sd';
+      const vm = `${controller}#key-1`;
+      const pair = await EcdsaMultikey.generate({ curve: 'P-256', id: vm, controller });
+      const doc = await derivedBy(controller, pair.signer());
+      const world = new World().serve(controller, { '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'], id: controller, verificationMethod: [{ id: vm, type: 'Multikey', controller, publicKeyMultibase: pair.publicKeyMultibase as string }], assertionMethod: [], authentication: [vm] }); // why: generated pairs have a public key
+      expect((await checkProofSet(doc, world.env(), { purpose: 'assertionMethod', controller })).check).toEqual({ id: 'proof', outcome: 'failed', code: 'KEY_NOT_AUTHORIZED', data: { suite: SD, proofs: 1, otherValid: 0 } });
+    });
   });
 });
