@@ -36,6 +36,8 @@ interface Template {
 /** Kinds of options seen; more than this and the oldest is forgotten. */
 const MAX_TEMPLATES = 64;
 const templates = new Map<string, Promise<Template | undefined>>();
+/** Templates made and answers served from one, since the last clear: tests check the fast path is really taken. */
+export const optionTemplateCounts = { made: 0, served: 0 };
 
 const mentions = (t: Term, text: string) => t.value.includes(text) || (t.datatype?.value.includes(text) ?? false);
 
@@ -80,11 +82,13 @@ export async function optionQuads(options: JsonObject): Promise<Quad[]> {
     templates.set(key, template);
   } else {
     template = makeTemplate(written, slotted);
+    optionTemplateCounts.made++;
     if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value as string); // why: the map is not empty when full
     templates.set(key, template);
   }
   const t = await template;
   if (!t) return quadsOf(options);
+  optionTemplateCounts.served++;
   return t.quads.map((q, i) => {
     const slot = t.slots.get(i);
     const object = slot ? { ...copyTerm(q.object), value: options[slot] as string } : copyTerm(q.object); // why: slotted keys hold strings (filtered above)
@@ -92,7 +96,9 @@ export async function optionQuads(options: JsonObject): Promise<Quad[]> {
   });
 }
 
-/** Forget every template (tests compare a cold and a warm cache). */
+/** Forget every template and reset the counts (tests compare a cold and a warm cache). */
 export function clearOptionTemplates(): void {
   templates.clear();
+  optionTemplateCounts.made = 0;
+  optionTemplateCounts.served = 0;
 }
