@@ -1,6 +1,7 @@
 // Tests written for StrykerJS (`npm run mutate`): the RDFC suites verified directly (proofs/rdfc.ts) and
 // the WebCrypto Ed25519 verifier (webcrypto-ed25519.ts), called directly.
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import type { JsonObject } from '../../../src/lib/model/credential.ts';
 import { resolveVerificationMethod, type ResolvedMethod } from '../../../src/lib/verify/keys.ts';
 import { ProofFormatError, proofOptionQuads, verifyRdfcProof } from '../../../src/lib/verify/proofs/rdfc.ts';
@@ -63,6 +64,26 @@ describe('verifyRdfcProof', () => {
     const quads = await proofOptionQuads(eddsa, { ...proof, jws: 'x', signatureValue: 'y' });
     expect(quads.some((q) => /proofValue|jws|signatureValue/.test(q.predicate.value))).toBe(false);
     expect(quads.some((q) => q.predicate.value === 'http://purl.org/dc/terms/created')).toBe(true);
+  });
+});
+
+describe('verifyRdfcProof: ecdsa-rdfc-2019 with a P-384 key (96-byte signature, SHA-384)', () => {
+  it('verifies its own proof; refuses it with another P-384 key and a 64-byte value', async () => {
+    const p384 = async () => {
+      const pair = await EcdsaMultikey.generate({ curve: 'P-384' });
+      const did = `did:key:${pair.publicKeyMultibase as string}`; // why: a generated pair has its public key
+      pair.id = `${did}#${pair.publicKeyMultibase as string}`;
+      pair.controller = did;
+      return { did, pair };
+    };
+    const key = await p384();
+    const method = await resolveVerificationMethod(key.pair.id as string, offline); // why: set above
+    const doc = await signDi(ob3Credential({ id: 'urn:rdfc:384', issuerId: key.did, identityHash: 'sha256$00' }), 'ecdsa-rdfc-2019', key.pair);
+    expect(await verify('ecdsa-rdfc-2019', doc, method)).toBe(true);
+    const other = await p384();
+    expect(await verify('ecdsa-rdfc-2019', doc, await resolveVerificationMethod(other.pair.id as string, offline))).toBe(false);
+    const short = String((ecdsa.proof as JsonObject).proofValue);
+    await expect(verify('ecdsa-rdfc-2019', doc, method, { ...(doc.proof as JsonObject), proofValue: short })).rejects.toThrow('ecdsa-rdfc-2019 proofValue is not a 96-byte signature');
   });
 });
 

@@ -205,15 +205,16 @@ async function verifyOne(document: JsonObject, proof: JsonObject, all: readonly 
   if (suite.kind === 'jsigs') {
     if (previous.length > 0) return { proof, check: { id: 'proof', outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_PROOF', data: { suite: suite.name, detail: 'chained proofs of this suite' } } };
     const { load, record } = createLoader(env.remote, new Set([ref]));
+    // The challenge and domain asked for were checked above (optionsProblem), by the same rules jsigs has.
     const purpose = options.purpose === 'authentication'
-      ? new jsigs.purposes.AuthenticationProofPurpose({ challenge: options.challenge ?? String(proof.challenge ?? ''), ...(options.domain !== undefined ? { domain: options.domain } : {}) })
+      ? new jsigs.purposes.AuthenticationProofPurpose({ challenge: options.challenge ?? String(proof.challenge ?? '') })
       : new jsigs.purposes.AssertionProofPurpose();
     try {
       const result = await jsigs.verify({ ...unsecured(document), proof }, { suite: suite.suite, purpose, documentLoader: load });
       const method = record.methods.get(ref);
       if (result.verified) return { proof, check: passedCheck(suite.name, ref), ...(method ? { method } : {}) };
-      const error = result.error ?? result.results?.find((r) => r.error)?.error;
-      return { proof, check: interpret(error, suite.name, record), ...(method ? { method } : {}) };
+      // jsigs gathers every proof's error in result.error (a VerificationError) when it did not verify.
+      return { proof, check: interpret(result.error, suite.name, record), ...(method ? { method } : {}) };
     } catch (e) {
       return { proof, check: interpret(e, suite.name, record) };
     }
@@ -223,7 +224,7 @@ async function verifyOne(document: JsonObject, proof: JsonObject, all: readonly 
   // unknown context) cannot carry a valid proof, whatever its key.
   let quads: readonly Quad[];
   try {
-    quads = previous.length === 0 && options.quads ? options.quads : await quadsOf({ ...unsecured(document), ...(previous.length > 0 ? { proof: previous.length === 1 ? (previous[0] as JsonObject) : previous } : {}) }); // why: length checked
+    quads = previous.length === 0 && options.quads ? options.quads : await quadsOf({ ...unsecured(document), ...(previous.length > 0 ? { proof: previous } : {}) });
   } catch (e) {
     return { proof, check: interpret(e, suite.name) };
   }
@@ -252,8 +253,8 @@ function rank(c: Check): number {
 /** A stable key for a proof, so the order proofs were written in never matters. */
 const proofKey = (r: ProofResult) => `${String(r.proof.verificationMethod ?? '')}\u0000${String(r.proof.proofValue ?? '')}\u0000${JSON.stringify(r.proof)}`;
 
-/** The controller a proof's verification method names (resolved, or the part before `#`). */
-const controllerOf = (r: ProofResult) => r.method?.controller ?? String(idOf(r.proof.verificationMethod) ?? '').split('#')[0];
+/** The controller a proof's verification method names (resolved, or the part before `#`); none without a method. */
+const controllerOf = (r: ProofResult) => r.method?.controller ?? idOf(r.proof.verificationMethod)?.split('#')[0];
 
 /**
  * Verify every proof of `document` and decide by the controller's own proof. Never throws for

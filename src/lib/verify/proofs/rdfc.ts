@@ -30,7 +30,8 @@ export class ProofFormatError extends Error {
 type Digest = 'SHA-256' | 'SHA-384';
 
 async function canonicalHash(quads: readonly Quad[], digest: Digest): Promise<Uint8Array> {
-  const nquads = await rdfCanonize.canonize(quads, { algorithm: 'RDFC-1.0', format: 'application/n-quads', messageDigestAlgorithm: digest });
+  // N-Quads is rdf-canonize's one output format (its default).
+  const nquads = await rdfCanonize.canonize(quads, { algorithm: 'RDFC-1.0', messageDigestAlgorithm: digest });
   return digestText(digest, nquads);
 }
 
