@@ -253,9 +253,12 @@ describe('mutants: proofs/index.ts, lines 1–179 (second run)', () => {
       expect((await sdAssertion({ ...derived, proof: { ...sdProof(), verificationMethod: 'did:web:sd.mutants.test#k' } })).check).toEqual({ id: 'proof', outcome: 'not-checked', reason: 'offline', code: 'NEEDS_NETWORK', data: { suite: SD, detail: 'https://sd.mutants.test/.well-known/did.json could not be fetched', proofs: 1, otherValid: 0 } });
     });
 
-    it('a key its controller lists for authentication only: KEY_NOT_AUTHORIZED', async () => {
+    it.each([
+      ['a short key id', 'key-1'],
+      ['a key id long enough to fill the words the report keeps', `key-${'1'.repeat(300)}`],
+    ])('a key its controller lists for authentication only: KEY_NOT_AUTHORIZED (%s)', async (_name, fragment) => {
       const controller = 'https://keys.mutants.test/sd';
-      const vm = `${controller}#key-1`;
+      const vm = `${controller}#${fragment}`;
       const pair = await EcdsaMultikey.generate({ curve: 'P-256', id: vm, controller });
       const doc = await derivedBy(controller, pair.signer());
       const world = new World().serve(controller, { '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'], id: controller, verificationMethod: [{ id: vm, type: 'Multikey', controller, publicKeyMultibase: pair.publicKeyMultibase as string }], assertionMethod: [], authentication: [vm] }); // why: generated pairs have a public key

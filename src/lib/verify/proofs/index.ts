@@ -91,8 +91,7 @@ function causes(e: unknown): unknown[] {
 function messageOf(e: unknown): string {
   return causes(e)
     .map((c) => (c instanceof Error ? c.message : isJsonObject(c) && typeof c.message === 'string' ? c.message : String(c)))
-    .join('; ')
-    .slice(0, 300);
+    .join('; ');
 }
 
 function keyErrorCheck(e: KeyResolutionError, suite: string): Check {
@@ -108,12 +107,14 @@ function interpret(error: unknown, suite: string, record?: LoaderRecord): Check 
   if (unknown) return { id: 'proof', outcome: 'not-checked', reason: 'unsupported', code: 'UNKNOWN_CONTEXT', data: { url: unknown } };
   if (record?.keyError) return keyErrorCheck(record.keyError, suite);
   if (error instanceof KeyResolutionError) return keyErrorCheck(error, suite);
-  const message = messageOf(error);
+  // Classified on the whole message (a long key id must not push the words out); reported cut short.
+  const whole = messageOf(error);
+  const message = whole.slice(0, 300);
   if (error instanceof ProofFormatError) return failed('PROOF_INVALID', { suite, detail: message });
-  if (/Invalid signature/i.test(message)) return failed('SIGNATURE_MISMATCH', { suite });
+  if (/Invalid signature/i.test(whole)) return failed('SIGNATURE_MISMATCH', { suite });
   // jsonld.js's one ValidationError is its safe-mode error ("Safe mode validation error."), wherever it is wrapped.
-  if (/safe mode/i.test(message)) return failed('UNDEFINED_TERM', { suite, detail: message });
-  if (/not authorized by controller/i.test(message)) return failed('KEY_NOT_AUTHORIZED', { suite });
+  if (/safe mode/i.test(whole)) return failed('UNDEFINED_TERM', { suite, detail: message });
+  if (/not authorized by controller/i.test(whole)) return failed('KEY_NOT_AUTHORIZED', { suite });
   return failed('PROOF_INVALID', { suite, detail: message });
 }
 
