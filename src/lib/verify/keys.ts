@@ -44,7 +44,7 @@ export interface ResolvedMethod {
    * published as a JWK (did:jwk, `publicKeyJwk`). Never holds private members.
    */
   readonly jwk?: JWK;
-  /** A DID-context controller document listing the method under `assertionMethod` (when it does). */
+  /** A DID-context controller document listing the method under `assertionMethod` and `authentication` (where its controller does). */
   readonly controllerDocument: JsonObject;
   readonly binding: Binding;
   /** For `fragment`: why the document itself could not be used. */
@@ -150,13 +150,14 @@ async function methodFromMultibase(mb: string, id: string, controller: string, u
   return use === 'jws' ? { method, jwk: await jwkOfMultikey(method) } : { method };
 }
 
+/**
+ * The controller document of a DID that is its own key (did:key, did:jwk): as the did:key method
+ * writes it, the key is listed for every purpose, so it may both issue (assertionMethod) and
+ * answer a verifier (authentication).
+ */
 function controllerDoc(controller: string, methods: readonly JsonObject[]): JsonObject {
-  return {
-    '@context': [DID_V1, MULTIKEY_V1],
-    id: controller,
-    verificationMethod: [...methods],
-    assertionMethod: methods.map((m) => m.id as string), // why: every method built here has a string id
-  };
+  const ids = methods.map((m) => m.id as string); // why: every method built here has a string id
+  return { '@context': [DID_V1, MULTIKEY_V1], id: controller, verificationMethod: [...methods], assertionMethod: ids, authentication: ids };
 }
 
 function splitFragment(ref: string): { base: string; fragment: string | undefined } {
@@ -223,12 +224,15 @@ async function methodFromDocument(doc: JsonObject, ref: string, docId: string, u
   else if (isJsonObject(found.publicKeyJwk)) key = await methodFromJwk(found.publicKeyJwk, ref, controller, use);
   if (!key) throw notChecked('UNSUPPORTED_KEY', 'unsupported', `key type ${String(found.type)} not supported`);
   const { method } = key;
-  const authorized = listed('assertionMethod').some((m) => idOf(m) !== undefined && abs(idOf(m) as string) === ref); // why: idOf checked just before
+  // The key is authorized for a purpose only where the fetched document itself lists it (and only
+  // when that document is its controller's own).
+  const listedFor = (purpose: 'assertionMethod' | 'authentication') => (controller === docId && listed(purpose).some((m) => idOf(m) !== undefined && abs(idOf(m) as string) === ref) ? [ref] : []); // why: idOf checked just before
   const controllerDocument: JsonObject = {
     '@context': [DID_V1, MULTIKEY_V1],
     id: controller,
     verificationMethod: [method],
-    assertionMethod: authorized && controller === docId ? [ref] : [],
+    assertionMethod: listedFor('assertionMethod'),
+    authentication: listedFor('authentication'),
   };
   return { ref, controller, ...key, controllerDocument, binding: 'resolved' };
 }

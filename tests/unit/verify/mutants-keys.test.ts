@@ -58,7 +58,7 @@ describe('did:key', () => {
     for (const ref of [ed.did, ed.vm]) {
       const m = await resolveVerificationMethod(ref, offline);
       expect(m).toMatchObject({ ref, controller: ed.did, binding: 'self-certifying' });
-      expect(m.controllerDocument).toEqual({ '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'], id: ed.did, verificationMethod: [m.method], assertionMethod: [ref] });
+      expect(m.controllerDocument).toEqual({ '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'], id: ed.did, verificationMethod: [m.method], assertionMethod: [ref], authentication: [ref] });
       expect(m.jwk).toBeUndefined();
     }
   });
@@ -121,7 +121,16 @@ describe('did:web and https controller documents', () => {
     const world = new World().serve(DOC_URL, doc());
     const m = await resolveVerificationMethod(`${DID}#key-1`, world.env().remote);
     expect(m).toMatchObject({ ref: `${DID}#key-1`, controller: DID, binding: 'resolved', fetchedAt: NOW.toISOString(), fromCache: false });
-    expect(m.controllerDocument).toEqual({ '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'], id: DID, verificationMethod: [m.method], assertionMethod: [`${DID}#key-1`] });
+    expect(m.controllerDocument).toEqual({ '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'], id: DID, verificationMethod: [m.method], assertionMethod: [`${DID}#key-1`], authentication: [] });
+  });
+
+  it('a method is authorized for authentication only where its controller lists it for authentication', async () => {
+    const both = await resolveVerificationMethod(`${DID}#key-1`, new World().serve(DOC_URL, doc({ authentication: [`${DID}#key-1`] })).env().remote);
+    expect(both.controllerDocument).toMatchObject({ assertionMethod: [`${DID}#key-1`], authentication: [`${DID}#key-1`] });
+    const authOnly = await resolveVerificationMethod(`${DID}#key-1`, new World().serve(DOC_URL, doc({ assertionMethod: [], authentication: ['#key-1'] })).env().remote);
+    expect(authOnly.controllerDocument).toMatchObject({ assertionMethod: [], authentication: [`${DID}#key-1`] });
+    const foreign = doc({ verificationMethod: [{ id: `${DID}#key-1`, type: 'Multikey', controller: 'did:web:else.test', publicKeyMultibase: ed.pair.publicKeyMultibase as string }], authentication: ['#key-1'] });
+    expect((await resolveVerificationMethod(`${DID}#key-1`, new World().serve(DOC_URL, foreign).env().remote)).controllerDocument.authentication).toEqual([]);
   });
 
   it('a method not listed for assertions, or controlled by someone else, is resolved but not authorized', async () => {

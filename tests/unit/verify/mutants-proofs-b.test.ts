@@ -138,15 +138,15 @@ describe('mutants: proofs/index.ts, ecdsa-sd-2023 (through jsonld-signatures)', 
     key = await generateDidKey('P-256');
   });
 
-  // The controller documents keys.ts builds list keys under assertionMethod only, so an ecdsa-sd-2023 proof for
-  // authentication, once its signature and challenge hold, ends at the key check: KEY_NOT_AUTHORIZED (a limitation
-  // noted in issue 11's closing note). What is asserted here is that it gets that far, for the purpose asked.
+  // A did:key is its own controller document and lists its key for every purpose (as the did:key method writes
+  // it), so an ecdsa-sd-2023 proof for authentication by it holds once its signature and challenge do. (Until
+  // this run's fix, keys.ts listed keys under assertionMethod only, and this ended at KEY_NOT_AUTHORIZED.)
   it('an authentication proof is held to its purpose, with the challenge asked or (none asked) the one it carries', async () => {
     const doc = await derived('c-1');
     expect((doc.proof as JsonObject).challenge).toBe('c-1');
     for (const asked of [{}, { challenge: 'c-1' }, { challenge: 'c-1', domain: 'd-1' }]) {
       const found = await holder(doc, asked);
-      expect(found.check, JSON.stringify(asked)).toEqual({ id: 'proof', outcome: 'failed', code: 'KEY_NOT_AUTHORIZED', data: { suite: 'ecdsa-sd-2023', proofs: 1, otherValid: 0 } });
+      expect(found.check, JSON.stringify(asked)).toEqual({ id: 'proof', outcome: 'passed', code: 'PROOF_VALID', data: { suite: 'ecdsa-sd-2023', proofs: 1, otherValid: 0, verificationMethod: (doc.proof as JsonObject).verificationMethod } });
       expect(found.results[0]?.method?.controller).toBe(key.did);
     }
     expect((await holder(doc, { challenge: 'c-2' })).check).toMatchObject({ outcome: 'failed', code: 'CHALLENGE_MISMATCH' });
@@ -168,5 +168,24 @@ describe('mutants: proofs/index.ts, ecdsa-sd-2023 (through jsonld-signatures)', 
     expect(found.results[0]?.check).toMatchObject({ outcome: 'failed' });
     expect(found.results[0]?.proof).toBe(doc.proof);
     expect(found.results[0]?.method?.controller).toBe(key.did);
+  });
+});
+
+describe('a holder’s key on the web answers for authentication where its controller lists it so', () => {
+  // A presentation signed by a key published in a controller document (not a did:key): the holder check
+  // (purpose authentication) holds only when that document lists the key under `authentication`.
+  it('listed under authentication: the holder’s proof holds; listed for assertions only: KEY_NOT_AUTHORIZED', async () => {
+    const controller = 'https://holder.mutants-b.test/me';
+    const key = await generateHttpsKey(controller);
+    const vp = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], holder: controller };
+    const suite = new DataIntegrityProof({ signer: key.pair.signer(), date: SIGNED_AT, cryptosuite: (await import('@digitalbazaar/eddsa-rdfc-2022-cryptosuite')).cryptosuite });
+    const signedVp = (await jsigs.sign(structuredClone(vp), { suite, purpose: new jsigs.purposes.AuthenticationProofPurpose({ challenge: 'ch-1', domain: 'https://verifier.mutants-b.test' }), documentLoader: contextLoader })) as JsonObject;
+    const asHolder = (document: JsonObject) => checkProofSet(signedVp, new World().serve(controller, document).env(), { purpose: 'authentication', controller, challenge: 'ch-1', domain: 'https://verifier.mutants-b.test' });
+    expect((await asHolder({ ...key.controllerDocument, authentication: [key.vm] })).check).toMatchObject({ outcome: 'passed', code: 'PROOF_VALID' });
+    expect((await asHolder(key.controllerDocument)).check).toMatchObject({ outcome: 'failed', code: 'KEY_NOT_AUTHORIZED', data: { purpose: 'authentication' } });
+    // And the other way round: a key listed for authentication only does not issue.
+    const issued = await signDi(ob3Credential({ id: 'urn:z', issuerId: controller, identityHash: 'sha256$00' }), SUITE, key.pair);
+    const authOnly = new World().serve(controller, { ...key.controllerDocument, assertionMethod: [], authentication: [key.vm] });
+    expect((await checkProofSet(issued, authOnly.env(), { purpose: 'assertionMethod', controller })).check).toMatchObject({ outcome: 'failed', code: 'KEY_NOT_AUTHORIZED' });
   });
 });
