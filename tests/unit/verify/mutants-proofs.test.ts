@@ -188,6 +188,12 @@ describe('mutants: proofs/index.ts, lines 1–179 (second run)', () => {
     expect((await assertion(asIri(doc, 'expires'))).check).toMatchObject({ outcome: 'passed', code: 'PROOF_VALID' });
   });
 
+  it('a proof created exactly at the clock plus the skew still holds, as a JSON key and as a signed date', async () => {
+    const doc = await signWith({ created: at(SKEW) });
+    expect((await assertion(doc)).check).toMatchObject({ outcome: 'passed', code: 'PROOF_VALID' });
+    expect((await assertion(asIri(doc, 'created'))).check).toMatchObject({ outcome: 'passed', code: 'PROOF_VALID' });
+  });
+
   it('dates seen only in the signed graph: refused with the same words as JSON keys', async () => {
     const check = async (dates: { created?: string; expires?: string }, key: 'created' | 'expires') => (await assertion(asIri(await signWith(dates), key))).check;
     const expired = at(-SKEW - 1000);
