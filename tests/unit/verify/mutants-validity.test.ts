@@ -2,7 +2,7 @@
 // readers it uses, called directly. Clock-skew edges are exact to the millisecond, both sides.
 import { describe, expect, it } from 'vitest';
 import { createEnv } from '../../../src/lib/verify/env.ts';
-import { isoOf, jwtInstant, ob2Instant, vcInstant } from '../../../src/lib/verify/reading/dates.ts';
+import { isoOf, jwtInstant, ob2Instant, rememberedDates, vcInstant } from '../../../src/lib/verify/reading/dates.ts';
 import { checkValidity, joinPeriods, ob2Period, vcPeriod, type Period } from '../../../src/lib/verify/steps/validity.ts';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -83,6 +83,54 @@ describe('jwtInstant and isoOf', () => {
     expect(isoOf(undefined)).toBeNull();
     expect(isoOf(Infinity)).toBeNull();
     expect(isoOf(8.64e15 + 1)).toBeNull(); // finite, but past the last instant a Date can hold
+  });
+});
+
+describe('mutants: reading/dates.ts', () => {
+  it('the Gregorian leap years: 2000 and 2400 have a 29 February, 1900 and 2100 do not', () => {
+    for (const y of ['2000', '2400', '0400']) expect(vcInstant(`${y}-02-29T00:00:00Z`)).toBe(Date.parse(`${y}-02-29T00:00:00Z`));
+    for (const y of ['1900', '2100', '0100']) {
+      expect(vcInstant(`${y}-02-29T00:00:00Z`)).toBeUndefined();
+      expect(ob2Instant(`${y}-02-29`)).toBeUndefined();
+    }
+    expect(ob2Instant('2000-02-29')).toBe(Date.parse('2000-02-29T00:00:00Z'));
+  });
+
+  it('only a string is a date: an array holding one is not read through its text', () => {
+    expect(vcInstant(['2026-06-01T00:00:00Z'])).toBeUndefined();
+    expect(ob2Instant(['2026-06-01'])).toBeUndefined();
+    for (const value of [null, undefined, {}]) {
+      expect(vcInstant(value)).toBeUndefined();
+      expect(ob2Instant(value)).toBeUndefined();
+    }
+  });
+
+  it('vcInstant remembers at most 512 readings, then starts over; never one of a string over 40 characters', () => {
+    // Fill the memory (whatever earlier tests left in it) with readings of strings no other test reads.
+    for (let i = 0; i < 1024 && rememberedDates() < 512; i++) vcInstant(`fill ${i}`);
+    expect(rememberedDates()).toBe(512);
+    const first = '1987-06-02T09:00:00+09:00';
+    expect(vcInstant(first)).toBe(Date.parse('1987-06-02T00:00:00Z'));
+    expect(rememberedDates()).toBe(1); // the 513th reading starts over
+    for (let i = 0; i < 511; i++) vcInstant(`again ${i}`);
+    expect(rememberedDates()).toBe(512);
+    expect(vcInstant('again 510')).toBeUndefined(); // remembered readings, given again: the full memory is kept
+    expect(vcInstant(first)).toBe(Date.parse('1987-06-02T00:00:00Z'));
+    expect(rememberedDates()).toBe(512);
+    expect(vcInstant('1987-06-03T09:00:00+09:00')).toBe(Date.parse('1987-06-03T00:00:00Z')); // a new one: starts over
+    expect(rememberedDates()).toBe(1);
+    vcInstant('x'.repeat(41));
+    expect(rememberedDates()).toBe(1);
+    vcInstant('x'.repeat(40));
+    expect(rememberedDates()).toBe(2);
+  });
+
+  it('isoOf: any instant a Date holds, to the millisecond', () => {
+    expect(isoOf(1_780_000_000_123)).toBe('2026-05-28T20:26:40.123Z');
+    expect(isoOf(-1)).toBe('1969-12-31T23:59:59.999Z');
+    expect(isoOf(8.64e15)).toBe('+275760-09-13T00:00:00.000Z');
+    expect(isoOf(NaN)).toBeNull();
+    expect(isoOf(-Infinity)).toBeNull();
   });
 });
 

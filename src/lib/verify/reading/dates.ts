@@ -19,35 +19,37 @@ function valid(y: number, mo: number, d: number, h: number, mi: number, s: numbe
   return d <= daysIn(y, mo);
 }
 
-/** Date.UTC, without its reading of years 0–99 as 1900–1999. */
+/** Date.UTC, without its reading of years 0–99 as 1900–1999: the time of day first, then the whole date. */
 function utc(y: number, mo: number, d: number, h: number, mi: number, s: number): number {
-  const t = new Date(Date.UTC(2000, mo - 1, d, h, mi, s));
+  const t = new Date(Date.UTC(2000, 0, 1, h, mi, s));
   t.setUTCFullYear(y, mo - 1, d);
   return t.getTime();
 }
 
+/** A zone as both date patterns have already matched it: none, `Z`, or `±hh:mm` (`±hhmm` in OB 2.0). */
 function zoneMinutes(zone: string | undefined): number {
   if (!zone || zone === 'Z') return 0;
-  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
-  if (!m) return NaN;
-  const minutes = Number(m[2]) * 60 + Number(m[3]);
-  return m[1] === '-' ? -minutes : minutes;
+  const minutes = Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2));
+  return zone.startsWith('-') ? -minutes : minutes;
 }
 
 function instant(parts: RegExpExecArray, zoneAt: number, fractionAt: number): number | undefined {
   const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(parts[i] ?? 0)) as [number, number, number, number, number, number];
   if (!valid(y, mo, d, h, mi, s)) return undefined;
   const fraction = parts[fractionAt] ? Math.floor(Number(parts[fractionAt]) * 1000) : 0;
-  const offset = zoneMinutes(parts[zoneAt]);
-  if (Number.isNaN(offset)) return undefined;
-  return utc(y, mo, d, h, mi, Math.min(s, 59)) + fraction - offset * 60_000;
+  return utc(y, mo, d, h, mi, Math.min(s, 59)) + fraction - zoneMinutes(parts[zoneAt]) * 60_000;
 }
 
 /** Dates read lately: a verification reads the same few dates several times (reading, proof, validity). */
 const vcInstants = new Map<string, number | undefined>();
 const MAX_REMEMBERED = 512;
 
-/** A VC date-time as epoch milliseconds; undefined when it is not a zoned xsd:dateTime. */
+/** How many readings vcInstant remembers: at most MAX_REMEMBERED, and no string over 40 characters (tests hold it to that). */
+export function rememberedDates(): number {
+  return vcInstants.size;
+}
+
+/** A VC date-time as epoch milliseconds; undefined when it is not a zoned xsd:dateTime (never longer than 35 characters). */
 export function vcInstant(value: unknown): number | undefined {
   if (typeof value !== 'string' || value.length > 40) return undefined;
   if (vcInstants.has(value)) return vcInstants.get(value);
@@ -58,9 +60,15 @@ export function vcInstant(value: unknown): number | undefined {
   return at;
 }
 
+/** Seconds since the epoch as milliseconds, within ±1e11 s (the comparison also refuses NaN and ±Infinity). */
+function seconds(value: number): number | undefined {
+  return Math.abs(value) < 1e11 ? value * 1000 : undefined;
+}
+
 /** An OB 2.0 DateTime (ISO 8601, UTC when no zone is given, or Unix seconds) as epoch milliseconds. */
 export function ob2Instant(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) < 1e11 ? value * 1000 : undefined;
+  if (typeof value === 'number') return seconds(value);
+  // No OB 2.0 date is over 35 characters: the bound only spares the patterns a long text.
   if (typeof value !== 'string' || value.length > 40) return undefined;
   if (/^-?\d{1,11}$/.test(value)) return Number(value) * 1000;
   const m = OB2_DATE.exec(value);
@@ -69,12 +77,11 @@ export function ob2Instant(value: unknown): number | undefined {
 
 /** A JWT NumericDate (seconds) as epoch milliseconds. */
 export function jwtInstant(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) < 1e11 ? value * 1000 : undefined;
+  return typeof value === 'number' ? seconds(value) : undefined;
 }
 
 /** ISO 8601 in UTC, or null. */
 export function isoOf(ms: number | undefined): string | null {
-  if (ms === undefined || !Number.isFinite(ms)) return null;
-  const d = new Date(ms);
+  const d = new Date(ms ?? NaN); // NaN, ±Infinity and instants past ±8.64e15 all make an invalid Date
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
