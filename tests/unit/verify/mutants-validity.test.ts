@@ -96,6 +96,14 @@ describe('mutants: reading/dates.ts', () => {
     expect(ob2Instant('2000-02-29')).toBe(Date.parse('2000-02-29T00:00:00Z'));
   });
 
+  it('a zone is within xsd:dateTime\'s range: at most ±14:00, minutes 00–59 (found by the mutation run: +99:59 was read)', () => {
+    for (const zone of ['+14:00', '-14:00', '+13:59', '+05:45']) expect(vcInstant(`2026-06-01T00:00:00${zone}`)).toBe(Date.parse(`2026-06-01T00:00:00${zone}`));
+    for (const zone of ['+14:01', '-14:30', '+15:00', '+99:59', '+09:60', '-00:99']) expect(vcInstant(`2026-06-01T00:00:00${zone}`)).toBeUndefined();
+    expect(ob2Instant('2026-06-01T00:00:00+0900')).toBe(Date.parse('2026-05-31T15:00:00Z'));
+    expect(ob2Instant('2026-06-01T00:00:00-1400')).toBe(Date.parse('2026-06-01T14:00:00Z'));
+    for (const zone of ['+1401', '+1500', '+0960', '+99:59']) expect(ob2Instant(`2026-06-01T00:00:00${zone}`)).toBeUndefined();
+  });
+
   it('only a string is a date: an array holding one is not read through its text', () => {
     expect(vcInstant(['2026-06-01T00:00:00Z'])).toBeUndefined();
     expect(ob2Instant(['2026-06-01'])).toBeUndefined();

@@ -38,7 +38,8 @@ describe('the control', () => {
 });
 
 describe('VC dates must be zoned date-times (VC 2.0 §4.9)', () => {
-  for (const value of ['2030-01-01T00:00:00', '2030-01-01 00:00:00Z', '2030-01-01', '2030-02-30T00:00:00Z', 'soon']) {
+  // The last two: a zone outside xsd:dateTime's ±14:00, or a minute 60, names no instant.
+  for (const value of ['2030-01-01T00:00:00', '2030-01-01 00:00:00Z', '2030-01-01', '2030-02-30T00:00:00Z', 'soon', '2030-01-01T00:00:00+99:59', '2030-01-01T00:00:00-09:60']) {
     it(`validUntil ${JSON.stringify(value)} → DATE_INVALID, never "no expiry"`, async () => {
       const r = await verifyChanged((c) => ({ ...c, validUntil: value }));
       expect(check(r, 'validity-period')).toMatchObject({ outcome: 'failed', code: 'DATE_INVALID', data: { field: 'validUntil' } });

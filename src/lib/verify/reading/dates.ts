@@ -26,18 +26,25 @@ function utc(y: number, mo: number, d: number, h: number, mi: number, s: number)
   return t.getTime();
 }
 
-/** A zone as both date patterns have already matched it: none, `Z`, or `±hh:mm` (`±hhmm` in OB 2.0). */
-function zoneMinutes(zone: string | undefined): number {
+/**
+ * A zone as both date patterns have already matched it: none, `Z`, or `±hh:mm` (`±hhmm` in OB 2.0), in minutes;
+ * undefined when out of xsd:dateTime's range (at most ±14:00, minutes 00–59), as `+99:59` is.
+ */
+function zoneMinutes(zone: string | undefined): number | undefined {
   if (!zone || zone === 'Z') return 0;
-  const minutes = Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2));
+  const [hours, mins] = [Number(zone.slice(1, 3)), Number(zone.slice(-2))];
+  const minutes = hours * 60 + mins;
+  if (mins > 59 || minutes > 14 * 60) return undefined;
   return zone.startsWith('-') ? -minutes : minutes;
 }
 
 function instant(parts: RegExpExecArray, zoneAt: number, fractionAt: number): number | undefined {
   const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(parts[i] ?? 0)) as [number, number, number, number, number, number];
   if (!valid(y, mo, d, h, mi, s)) return undefined;
+  const zone = zoneMinutes(parts[zoneAt]);
+  if (zone === undefined) return undefined;
   const fraction = parts[fractionAt] ? Math.floor(Number(parts[fractionAt]) * 1000) : 0;
-  return utc(y, mo, d, h, mi, Math.min(s, 59)) + fraction - zoneMinutes(parts[zoneAt]) * 60_000;
+  return utc(y, mo, d, h, mi, Math.min(s, 59)) + fraction - zone * 60_000;
 }
 
 /** Dates read lately: a verification reads the same few dates several times (reading, proof, validity). */
