@@ -1,5 +1,5 @@
 #!/bin/bash
-# `npm run mutate:chunks [-- CHUNK...]`: the mutation run (stryker.config.json) in five parts, one after
+# `npm run mutate:chunks [-- CHUNK...]`: the mutation run (stryker.config.json) in eight parts, one after
 # another, each with its own incremental file and JSON report under reports/mutation/. On a 2-core
 # machine the whole run takes about two hours; a part that completed is never redone (Stryker's
 # incremental mode reuses every result whose code and tests did not change), so the run can be spread
@@ -10,11 +10,14 @@ declare -A MUTATE=(
   [steps]='"src/lib/verify/steps/**/*.ts","src/lib/verify/status-list.ts"'
   [proofs]='"src/lib/verify/proofs/**/*.ts"'
   [reading]='"src/lib/verify/reading/**/*.ts"'
-  [core]='"src/lib/verify/*.ts","!src/lib/verify/status-list.ts","src/lib/verify/schema/*.ts","src/lib/verify/contexts/*.ts"'
-  [formats]='"src/lib/formats/**/*.ts"'
+  [pipeline]='"src/lib/verify/pipeline.ts","src/lib/verify/presentation.ts","src/lib/verify/inner.ts","src/lib/verify/issuer-identity.ts"'
+  [core]='"src/lib/verify/*.ts","!src/lib/verify/status-list.ts","!src/lib/verify/pipeline.ts","!src/lib/verify/presentation.ts","!src/lib/verify/inner.ts","!src/lib/verify/issuer-identity.ts"'
+  [schema]='"src/lib/verify/schema/*.ts","src/lib/verify/contexts/*.ts"'
+  [baked]='"src/lib/formats/baked/*.ts"'
+  [formats]='"src/lib/formats/*.ts"'
 )
 mkdir -p reports/mutation
-for chunk in "${@:-steps proofs reading core formats}"; do
+for chunk in "${@:-steps proofs reading pipeline core schema baked formats}"; do
   for c in $chunk; do
     [[ -n "${MUTATE[$c]:-}" ]] || { echo "unknown chunk $c (one of: ${!MUTATE[*]})" >&2; exit 2; }
     node -e '
