@@ -1,9 +1,13 @@
 // Tests written for StrykerJS (`npm run mutate`): the contract fields of the one reading (badgeOf,
 // readOb2), called directly on reading documents. Every field is asserted, since screens, the CLI and
 // `inspect --json` show them.
-import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../../src/lib/model/credential.ts';
-import { AmbiguousReadingError, badgeOf, isOb2Format, readOb2, unsecured } from '../../../src/lib/verify/reading/index.ts';
+import { generateKeyPair } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseInput } from '../../../src/lib/formats/parse.ts';
+import { MAX_FIELD } from '../../../src/lib/formats/text.ts';
+import type { JsonObject, ParsedCredential } from '../../../src/lib/model/credential.ts';
+import { AmbiguousReadingError, badgeOf, isOb2Format, readOb2, readVc, unsecured } from '../../../src/lib/verify/reading/index.ts';
+import { ob3Credential, signJws, VC_V2 } from '../../support/issuer.ts';
 
 const iso = (s: string) => new Date(s).toISOString();
 
@@ -181,5 +185,124 @@ describe('badgeOf and readOb2: OB 2.0', () => {
 
   it('unsecured: the document without its proofs, nothing else removed', () => {
     expect(unsecured({ a: 1, proof: { type: 'X' }, proofs: 2 })).toEqual({ a: 1, proofs: 2 });
+  });
+});
+
+describe('mutants: reading/index.ts — badgeOf on hostile and unusual documents', () => {
+  it('a one-value array reads as its one value (only several values are ambiguous)', () => {
+    const one = badgeOf(vcDoc({ credentialSubject: { id: 'did:example:learner', achievement: [{ id: 'urn:a', name: 'A' }] } }), 'ob3-di');
+    expect(one.achievement).toEqual({ id: 'urn:a', name: 'A', type: null });
+    const ob2 = readOb2({ assertion: { type: 'Assertion', recipient: { type: 'email', identity: ['sha256$abc'] }, badge: { id: 'urn:b', name: 'B' } } }, 'ob2-hosted');
+    expect(ob2.badge.recipient).toEqual({ id: null, identities: [{ type: 'email', identity: 'sha256$abc', hashed: false, salt: '' }] });
+  });
+
+  it('a name in several languages reads as its first value, never as the values joined', () => {
+    const issuer = { id: 'did:example:issuer', name: [{ '@value': 'Knot School', '@language': 'en' }, { '@value': '結び学校', '@language': 'ja' }] };
+    expect(badgeOf(vcDoc({ issuer }), 'ob3-di').issuer.name).toBe('Knot School');
+    // One plain name among language-tagged ones (an OB 2.0 document keeps the order it was written in).
+    const badge = { id: 'urn:b', name: [{ '@value': 'Nœuds', '@language': 'fr' }, 'Knots'] };
+    expect(readOb2({ assertion: { type: 'Assertion', badge } }, 'ob2-hosted').badge.title).toBe('Nœuds');
+  });
+
+  it('several plain names are clipped as one name is (FIXED: they were joined at any length)', () => {
+    const long = 'n'.repeat(MAX_FIELD);
+    const title = badgeOf(vcDoc({ credentialSubject: { achievement: { name: [long, `${long}x`] } } }), 'ob3-di').title;
+    expect(title).toBe(`${long}…`);
+  });
+
+  it('status: only entries that are objects (as the status check reads them); a base-10 index of up to 15 digits', () => {
+    expect(badgeOf(vcDoc({ credentialStatus: 'https://status.test/list' }), 'ob3-di').status).toEqual([]);
+    const doc = vcDoc({
+      credentialStatus: [
+        'https://status.test/list',
+        { type: 'A', statusListIndex: '12', statusListCredential: 'https://status.test/a' },
+        { type: 'B', statusListIndex: '123456789012345' },
+        { type: 'C', statusListIndex: '1234567890123456' },
+        { type: 'D', statusListIndex: [['3']] },
+      ],
+    });
+    expect(badgeOf(doc, 'ob3-di').status.map((s) => [s.type[0], s.index])).toEqual([
+      ['A', 12],
+      ['B', 123_456_789_012_345],
+      ['C', null],
+      ['D', null],
+    ]);
+  });
+
+  it('recipient: a subject given by its IRI alone is read as that id (FIXED: it read as no recipient)', () => {
+    expect(badgeOf(vcDoc({ credentialSubject: 'did:example:learner' }), 'ob3-di').recipient).toEqual({ id: 'did:example:learner', identities: [] });
+    // The first subject id, wherever it is; a literal is no subject.
+    const later = vcDoc({ credentialSubject: [{ achievement: { name: 'A' } }, { id: 'did:example:second' }] });
+    expect(badgeOf(later, 'ob3-di').recipient).toEqual({ id: 'did:example:second', identities: [] });
+    expect(badgeOf(vcDoc({ credentialSubject: 5 }), 'ob3-di').recipient).toBeNull();
+  });
+
+  it('subjects that are not objects are skipped, never read into', () => {
+    const doc = vcDoc({ credentialSubject: [null, 'did:example:learner', { identifier: [null, 'x'], achievement: { id: 'urn:a', name: 'A' } }] });
+    expect(badgeOf(doc, 'ob3-di')).toMatchObject({ title: 'A', achievement: { id: 'urn:a', name: 'A' }, recipient: { id: 'did:example:learner', identities: [] } });
+  });
+
+  it('a CLR without a subject: its own name, no achievement, no recipient', () => {
+    const { credentialSubject: _s, ...clr } = vcDoc({ type: ['ClrCredential', 'VerifiableCredential'], name: 'Transcript' });
+    expect(badgeOf(clr, 'clr2-di')).toMatchObject({ title: 'Transcript', achievement: { id: null, name: null, type: null }, recipient: null });
+  });
+
+  it('OB 2.0: several issuedOn values — issued is the earliest, validFrom the latest', () => {
+    const doc = { type: 'Assertion', badge: { id: 'urn:b', name: 'B' }, issuedOn: ['2026-01-01', '2025-01-01'] };
+    expect(badgeOf(doc, 'ob2-hosted')).toMatchObject({ issued: iso('2025-01-01T00:00:00Z'), validFrom: iso('2026-01-01T00:00:00Z') });
+  });
+});
+
+describe('mutants: reading/index.ts — readVc', () => {
+  let key: CryptoKey;
+  beforeAll(async () => {
+    key = (await generateKeyPair('EdDSA', { crv: 'Ed25519' })).privateKey;
+  });
+
+  const parsed = (bytes: string): ParsedCredential => {
+    const out = parseInput(new TextEncoder().encode(bytes));
+    if (out.kind !== 'credentials' || out.input.credentials.length !== 1) throw new Error('not one credential');
+    return out.input.credentials[0] as ParsedCredential;
+  };
+  /** A VC-JWT (VC 2.0 style: the payload is the credential) with registered claims. */
+  const jwt = async (credential: JsonObject, claims: JsonObject) => parsed(await signJws({ ...credential, ...claims }, { alg: 'EdDSA', typ: 'vc+jwt' }, key));
+  /** The test credential without its issuer, id and subject id: the claims are to stand in for them. */
+  const bare = (): JsonObject => {
+    const { issuer: _i, id: _id, ...rest } = ob3Credential({ id: 'urn:x', issuerId: 'did:example:x', identityHash: 'sha256$abc' });
+    const { id: _sid, ...subject } = rest.credentialSubject as JsonObject;
+    return { ...rest, credentialSubject: subject };
+  };
+
+  it('a VC-JWT’s iss, jti and sub stand in for the issuer, id and subject id the credential leaves out', async () => {
+    const { reading } = await readVc(await jwt(bare(), { iss: 'did:example:iss', jti: 'urn:jti', sub: 'did:example:sub' }));
+    expect(reading.document).toMatchObject({ id: 'urn:jti', issuer: 'did:example:iss', credentialSubject: { id: 'did:example:sub' } });
+    expect(reading.badge).toMatchObject({ issuer: { id: 'did:example:iss' }, achievement: { name: 'Knot Tying' }, recipient: { id: 'did:example:sub' } });
+  });
+
+  it('the credential’s own issuer, id and subject id win over the claims', async () => {
+    const credential = ob3Credential({ id: 'urn:own', issuerId: 'did:example:own', identityHash: 'sha256$abc' });
+    const { reading } = await readVc(await jwt(credential, { iss: 'did:example:iss', jti: 'urn:jti', sub: 'did:example:sub' }));
+    expect(reading.document).toMatchObject({ id: 'urn:own', issuer: { id: 'did:example:own' }, credentialSubject: { id: 'did:example:learner-0001' } });
+    expect(reading.badge).toMatchObject({ issuer: { id: 'did:example:own' }, recipient: { id: 'did:example:learner-0001' } });
+  });
+
+  it('claims that are not strings stand in for nothing; several subjects take no sub', async () => {
+    const { reading } = await readVc(await jwt(bare(), { iss: { id: 'did:example:iss' }, jti: 42, sub: { id: 'did:example:sub' } }));
+    expect(reading.document.issuer).toBeUndefined();
+    expect(reading.document.id).toBeUndefined();
+    expect(reading.document.credentialSubject).not.toHaveProperty('id');
+    expect(reading.badge).toMatchObject({ issuer: { id: null }, recipient: { id: null } });
+    const two = bare();
+    two.credentialSubject = [two.credentialSubject as JsonObject, { type: 'AchievementSubject', source: { id: 'urn:other', type: 'Profile' } }];
+    const several = await readVc(await jwt(two, { sub: 'did:example:sub' }));
+    expect(Array.isArray(several.reading.document.credentialSubject)).toBe(true);
+    expect(several.reading.badge.recipient?.id).toBeNull();
+  });
+
+  it('a credential written with "@id": that id decides between credentials that reach each other', async () => {
+    const written = { '@context': [VC_V2], '@id': 'urn:a', type: ['VerifiableCredential'], issuer: 'did:example:i', credentialSubject: { id: 'did:example:s' }, evidence: { id: 'urn:b', type: 'VerifiableCredential', issuer: 'did:example:j', credentialSubject: 'urn:a' } };
+    const { reading } = await readVc(parsed(JSON.stringify(written)));
+    expect(reading.document.id).toBe('urn:a');
+    expect(reading.badge.issuer.id).toBe('did:example:i');
   });
 });

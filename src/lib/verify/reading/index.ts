@@ -54,7 +54,8 @@ function single(o: JsonObject | undefined, key: string): JsonValue | undefined {
 function nameOf(o: JsonObject | undefined, key = 'name'): string | null {
   const v = o?.[key];
   const plain = asArray(v).filter((x): x is string => typeof x === 'string');
-  if (plain.length > 1) return plain.join(' / ');
+  // Clipped as one name is: a hostile credential may carry megabytes of names.
+  if (plain.length > 1) return textOf(plain.join(' / ')) ?? null;
   return textOf(v) ?? null;
 }
 
@@ -85,10 +86,12 @@ function recipientOf(document: JsonObject, ob2: boolean): RecipientReading | nul
     const r = objectAt(document.recipient);
     return r ? { id: null, identities: identitiesOf(r, 'type', 'identity') } : null;
   }
-  const subjects = asArray(document.credentialSubject).filter(isJsonObject);
-  if (subjects.length === 0) return null;
-  const id = subjects.map((s) => idOf(s.id)).find((x) => x !== undefined) ?? null;
-  const identities = subjects.flatMap((s) => asArray(s.identifier).filter(isJsonObject).flatMap((i) => identitiesOf(i, 'identityType', 'identityHash')));
+  // A subject the graph says nothing else about is read as its IRI: its id is the recipient's.
+  const subjects = asArray(document.credentialSubject);
+  const described = subjects.filter(isJsonObject);
+  const id = subjects.map((s) => idOf(s)).find((x) => x !== undefined) ?? null;
+  if (id === null && described.length === 0) return null;
+  const identities = described.flatMap((s) => asArray(s.identifier).filter(isJsonObject).flatMap((i) => identitiesOf(i, 'identityType', 'identityHash')));
   return { id, identities };
 }
 
@@ -101,22 +104,26 @@ function dateOf(document: JsonObject, keys: readonly string[], ob2: boolean, lat
   for (const key of keys) {
     const values = asArray(document[key]);
     if (values.length === 0) continue;
-    const times = values.map((v) => (ob2 ? ob2Instant(v) : vcInstant(v)));
-    if (times.some((t) => t === undefined)) return null;
-    return isoOf((latest ? Math.max : Math.min)(...(times as number[]))); // why: none is undefined (checked)
+    // A value that is not a date makes the result NaN, which isoOf reads as null: no date.
+    const times = values.map((v) => (ob2 ? ob2Instant(v) : vcInstant(v)) ?? NaN);
+    return isoOf((latest ? Math.max : Math.min)(...times));
   }
   return null;
+}
+
+/** A VC's achievement. A VC may be about several subjects; a badge's achievement is on the one that has it. */
+function vcAchievement(document: JsonObject, clr: boolean): JsonObject | undefined {
+  const subjects = asArray(document.credentialSubject).filter(isJsonObject);
+  const subject = subjects.find((s) => s.achievement !== undefined) ?? subjects[0];
+  // A CLR's subject lists many achievements: the record's own name is its title.
+  return clr ? objectAt(subject?.achievement) : objectAt(single(subject, 'achievement'));
 }
 
 /** The contract fields, from the document. Throws AmbiguousReadingError. */
 export function badgeOf(document: JsonObject, format: CredentialFormat): BadgeReading {
   const ob2 = isOb2Format(format);
   const clr = format === 'clr2-di' || format === 'clr2-jwt';
-  // A VC may be about several subjects; a badge's achievement is on the one that has it.
-  const subjects = ob2 ? [] : asArray(document.credentialSubject).filter(isJsonObject);
-  const subject = subjects.find((s) => s.achievement !== undefined) ?? subjects[0];
-  // A CLR's subject lists many achievements: the record's own name is its title.
-  const achievement = ob2 ? objectAt(single(document, 'badge')) : clr ? objectAt(subject?.achievement) : objectAt(single(subject, 'achievement'));
+  const achievement = ob2 ? objectAt(single(document, 'badge')) : vcAchievement(document, clr);
   const issuerValue = ob2 ? single(achievement, 'issuer') : single(document, 'issuer');
   const issuer = objectAt(issuerValue);
   const achievementName = nameOf(achievement);
