@@ -299,6 +299,16 @@ describe('mutants: reading/index.ts — readVc', () => {
     expect(several.reading.badge.recipient?.id).toBeNull();
   });
 
+  it('a subject written as {} with its id in sub (VC-JWT 1.1 §6.3.1) is read as that id — in a VC 2.0 payload and in a VC 1.1 vc claim (an empty subject is still a node of the graph)', async () => {
+    const credential = { ...bare(), credentialSubject: {} };
+    const v2 = await readVc(await jwt(credential, { sub: 'did:example:sub' }));
+    expect(v2.reading.badge.recipient).toMatchObject({ id: 'did:example:sub' });
+    const v11 = await readVc(parsed(await signJws({ vc: credential, iss: 'did:example:iss', sub: 'did:example:sub' }, { alg: 'EdDSA', typ: 'JWT' }, key)));
+    expect(v11.reading.badge.recipient).toMatchObject({ id: 'did:example:sub' });
+    // No sub, or a subject that says something: nothing is made up.
+    expect((await readVc(await jwt(credential, {}))).reading.badge.recipient).toEqual({ id: null, identities: [] });
+  });
+
   it('a credential written with "@id": that id decides between credentials that reach each other', async () => {
     const written = { '@context': [VC_V2], '@id': 'urn:a', type: ['VerifiableCredential'], issuer: 'did:example:i', credentialSubject: { id: 'did:example:s' }, evidence: { id: 'urn:b', type: 'VerifiableCredential', issuer: 'did:example:j', credentialSubject: 'urn:a' } };
     const { reading } = await readVc(parsed(JSON.stringify(written)));
