@@ -38,54 +38,65 @@ export interface TermMaps {
   readonly classes: ReadonlyMap<string, string>;
 }
 
-type Scope = ReadonlyMap<string, string>;
+/** Term → IRI in scope; `undefined` where a term of an inner context names no IRI (a keyword alias, `null`). */
+type Scope = ReadonlyMap<string, string | undefined>;
+
+interface Building {
+  readonly properties: Map<string, string>;
+  readonly classes: Map<string, string>;
+  readonly iriValued: Set<string>;
+  readonly vocabs: Set<string>;
+}
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Expand `prefix:suffix` against the terms in scope; absolute IRIs and keywords stay as they are. */
-function expandIri(value: string, scope: Scope, vocab: string | undefined): string | undefined {
+/** Expand `prefix:suffix` with `prefixIri`; absolute IRIs and keywords stay as they are, a plain term goes under the `@vocab`. */
+function expandIri(value: string, prefixIri: (prefix: string) => string | undefined, vocab: string | undefined): string | undefined {
   if (value.startsWith('@')) return undefined;
   const colon = value.indexOf(':');
   if (colon > 0) {
     const prefix = value.slice(0, colon);
     const suffix = value.slice(colon + 1);
     if (suffix.startsWith('//')) return value;
-    const base = scope.get(prefix);
+    const base = prefixIri(prefix);
     return base === undefined ? value : base + suffix;
   }
   return vocab === undefined ? undefined : vocab + value;
 }
 
-function collect(context: unknown, outer: Scope, outerVocab: string | undefined, properties: Map<string, string>, classes: Map<string, string>, iriValued: Set<string>, depth: number, vocabs: Set<string> = VOCABS): void {
+function collect(context: unknown, outer: Scope, outerVocab: string | undefined, out: Building, depth: number): void {
   if (depth > 8 || !isRecord(context)) return;
-  const vocab = typeof context['@vocab'] === 'string' ? context['@vocab'] : outerVocab;
-  if (typeof context['@vocab'] === 'string' && /^https?:\/\//.test(context['@vocab'])) vocabs.add(context['@vocab']);
-  // First pass: every term's IRI in this scope (prefixes may be defined after their use).
-  const scope = new Map(outer);
-  const raw = Object.entries(context).filter(([term]) => !term.startsWith('@'));
-  for (let pass = 0; pass < 2; pass++) {
-    for (const [term, def] of raw) {
-      const id = typeof def === 'string' ? def : isRecord(def) && typeof def['@id'] === 'string' ? def['@id'] : isRecord(def) ? term : undefined;
-      const iri = id === undefined ? undefined : expandIri(id, scope, vocab);
-      if (iri !== undefined) scope.set(term, iri);
-    }
+  const ownVocab = context['@vocab'];
+  let vocab = outerVocab;
+  if (typeof ownVocab === 'string') {
+    vocab = ownVocab;
+    if (/^https?:\/\//.test(ownVocab)) out.vocabs.add(ownVocab);
   }
-  for (const [term, def] of raw) {
+  const local = new Map(Object.entries(context).filter(([term]) => !term.startsWith('@')));
+  // A term's IRI, as JSON-LD defines a context's terms: a prefix this context defines (before or
+  // after its use, through other prefixes) is defined first; a cycle of prefixes ends unexpanded.
+  const resolve = (term: string, seen: ReadonlySet<string>): string | undefined => {
+    const def = local.get(term);
+    const id = typeof def === 'string' ? def : isRecord(def) && typeof def['@id'] === 'string' ? def['@id'] : isRecord(def) ? term : undefined;
+    if (id === undefined || seen.has(term)) return undefined;
+    return expandIri(id, (prefix) => (local.has(prefix) ? resolve(prefix, new Set([...seen, term])) : outer.get(prefix)), vocab);
+  };
+  // A term this context defines hides the outer one, even where it names no IRI.
+  const scope = new Map(outer);
+  for (const term of local.keys()) scope.set(term, resolve(term, new Set()));
+  for (const [term, def] of local) {
     const iri = scope.get(term);
     if (iri === undefined || !/^[a-z][a-z0-9+.-]*:/i.test(iri)) continue;
-    const target = /^[a-z]/.test(term) ? properties : classes;
+    const target = /^[a-z]/.test(term) ? out.properties : out.classes;
     if (!target.has(iri)) target.set(iri, term);
-    if (isRecord(def) && (def['@type'] === '@id' || def['@type'] === '@vocab')) iriValued.add(iri);
-    if (isRecord(def) && def['@context'] !== undefined) {
-      for (const inner of Array.isArray(def['@context']) ? def['@context'] : [def['@context']]) collect(inner, scope, vocab, properties, classes, iriValued, depth + 1);
-    }
+    if (isRecord(def) && (def['@type'] === '@id' || def['@type'] === '@vocab')) out.iriValued.add(iri);
+    if (isRecord(def)) for (const inner of [def['@context']].flat()) collect(inner, scope, vocab, out, depth + 1);
   }
 }
 
 let maps: TermMaps | undefined;
-const VOCABS = new Set<string>();
 
 /** The local name of an IRI under a bundled `@vocab`, when it is a plain term. */
 export function vocabTerm(iri: string, vocabs: readonly string[]): string | undefined {
@@ -98,19 +109,24 @@ export function vocabTerm(iri: string, vocabs: readonly string[]): string | unde
   return undefined;
 }
 
+/**
+ * The names a list of context documents (`{ "@context": … }`) gives, the first document's first:
+ * what `termMaps` reads from the bundled ones, for any.
+ */
+export function termMapsOf(documents: readonly unknown[]): TermMaps {
+  const out: Building = { properties: new Map(), classes: new Map(), iriValued: new Set(), vocabs: new Set() };
+  for (const doc of documents) {
+    const context = isRecord(doc) ? doc['@context'] : undefined;
+    for (const c of Array.isArray(context) ? context : [context]) collect(c, new Map(), undefined, out, 0);
+  }
+  return { properties: out.properties, classes: out.classes, iriValued: out.iriValued, vocabs: [...out.vocabs] };
+}
+
 /** Built once from the bundled contexts (about a millisecond). */
 export function termMaps(): TermMaps {
   if (maps) return maps;
-  const properties = new Map<string, string>();
-  const classes = new Map<string, string>();
-  const iriValued = new Set<string>();
   // The preferred contexts first, then every other bundled one (OB 3.0.2 names `achievement`
   // `…#achievement-0`, 3.0.3 `…#achievement`: both read back as `achievement`).
-  for (const url of [...ORDER, ...bundledContextUrls().filter((u) => !ORDER.includes(u))]) {
-    const doc = bundledContext(url);
-    const context = isRecord(doc) ? doc['@context'] : undefined;
-    for (const c of Array.isArray(context) ? context : [context]) collect(c, new Map(), undefined, properties, classes, iriValued, 0);
-  }
-  maps = { properties, classes, iriValued, vocabs: [...VOCABS] };
+  maps = termMapsOf([...new Set([...ORDER, ...bundledContextUrls()])].map((url) => bundledContext(url)));
   return maps;
 }
