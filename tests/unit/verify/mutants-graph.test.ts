@@ -2,8 +2,12 @@
 // quads written by hand so each rule is seen alone: literals by datatype, term names, references, lists,
 // named graphs, cycles, and the ambiguous graphs that are refused.
 import { describe, expect, it } from 'vitest';
-import { AmbiguousReadingError, readGraph, VC_CLASS, VP_CLASS, type Quad, type Term } from '../../../src/lib/verify/reading/graph.ts';
+import type { JsonObject } from '../../../src/lib/model/credential.ts';
+import { createEnv } from '../../../src/lib/verify/env.ts';
+import { verifyCredential } from '../../../src/lib/verify/pipeline.ts';
+import { AmbiguousReadingError, MAX_READING_VALUES, readGraph, rootTypeIris, VC_CLASS, VP_CLASS, type Quad, type Term } from '../../../src/lib/verify/reading/graph.ts';
 import { vocabTerm } from '../../../src/lib/verify/reading/terms.ts';
+import { generateDidKey, hashedEmail, NOW, ob3Credential, RECIPIENT_EMAIL, SALT, signDi } from '../../support/issuer.ts';
 
 const CRED = 'https://www.w3.org/2018/credentials#';
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
@@ -38,6 +42,8 @@ describe('literals', () => {
     [lit('1.5', `${XSD}double`), 1.5],
     [lit('1.5', `${XSD}float`), 1.5],
     [lit('1.5', `${XSD}decimal`), 1.5],
+    [lit('.5', `${XSD}decimal`), 0.5],
+    [lit('+1.5', `${XSD}double`), 1.5],
     [lit('INF', `${XSD}double`), 'INF'],
     [lit('{"a":[1]}', `${RDF}JSON`), { a: [1] }],
     [lit('{oops', `${RDF}JSON`), '{oops'],
@@ -48,6 +54,8 @@ describe('literals', () => {
     [lit('hallo', undefined, 'de'), { '@value': 'hallo', '@language': 'de' }],
     [lit('hello', 'https://www.w3.org/ns/i18n#en-US_ltr'), { '@value': 'hello', '@language': 'en-US' }],
     [lit('hello', 'https://www.w3.org/ns/i18n#_rtl'), 'hello'],
+    // Only a leading `xsd:` is an XML Schema type; elsewhere in the IRI it is text.
+    [lit('hello', 'https://www.w3.org/ns/i18n#xsd:en'), { '@value': 'hello', '@language': 'xsd:en' }],
   ] as Array<[Term, unknown]>)('%j', (o, expected) => {
     expect(valueOf(o)).toEqual(expected);
   });
@@ -163,5 +171,144 @@ describe('which node is the credential', () => {
   it('a presentation is read by its own class', () => {
     const vp = [q(nn('urn:vp'), `${RDF}type`, nn(VP_CLASS)), q(nn('urn:vp'), NAME, lit('P'))];
     expect(readGraph(vp, VP_CLASS)).toEqual({ id: 'urn:vp', type: 'VerifiablePresentation', name: 'P' });
+  });
+});
+
+describe('mutants: reading/graph.ts', () => {
+  const FIRST = `${RDF}first`;
+  const REST = `${RDF}rest`;
+  const NIL = nn(`${RDF}nil`);
+  const ambiguity = (f: () => unknown): { name: string; problem: string } => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof AmbiguousReadingError) return { name: e.name, problem: e.problem };
+      throw e;
+    }
+    throw new Error('no error');
+  };
+
+  it('the refusal is an AmbiguousReadingError by name, and a literal naming a loose node does not link it', () => {
+    // A literal whose text is the loose node's id is text, not a link.
+    expect(ambiguity(() => readGraph(vc(q(VC, NAME, lit('urn:loose')), q(nn('urn:loose'), NAME, lit('x')))))).toEqual({ name: 'AmbiguousReadingError', problem: 'the signed graph holds objects the credential does not link to' });
+  });
+
+  it('properties are read in IRI order whatever the quad order: the key order, and which of two IRIs keeps the shared term', () => {
+    const doc = readGraph([q(VC, 'https://other.test/z', lit('z')), q(VC, NAME, lit('new')), q(VC, 'http://schema.org/name', lit('old')), q(VC, `${RDF}type`, nn(`${CRED}VerifiableCredential`))]);
+    expect(JSON.stringify(doc)).toBe(JSON.stringify({ id: 'urn:vc', name: 'old', type: 'VerifiableCredential', 'https://other.test/z': 'z', [NAME]: 'new' }));
+  });
+
+  it('a property whose name under a @vocab is `id` or `type` keeps its full IRI: it cannot replace the node’s id or type', () => {
+    const vocab = 'https://www.w3.org/ns/credentials/examples#';
+    const doc = readGraph(vc(q(VC, `${vocab}id`, lit('urn:other')), q(VC, `${vocab}type`, lit('Other')), q(VC, `${vocab}colour`, lit('blue'))));
+    expect(doc).toEqual({ id: 'urn:vc', type: 'VerifiableCredential', colour: 'blue', [`${vocab}id`]: 'urn:other', [`${vocab}type`]: 'Other' });
+  });
+
+  it('a named graph’s top-level objects: the nodes nothing in it links to (a literal is no link), in id order', () => {
+    const g = bn('g');
+    const doc = readGraph(
+      vc(
+        q(VC, `${EX}graph`, g),
+        q(nn('urn:y'), NAME, lit('Y'), g),
+        q(nn('urn:x'), `${EX}link`, nn('urn:z'), g),
+        q(nn('urn:z'), NAME, lit('Z'), g),
+        q(nn('urn:x'), NAME, lit('urn:y'), g),
+      ),
+    );
+    expect(doc[`${EX}graph`]).toEqual([
+      { id: 'urn:x', [`${EX}link`]: { id: 'urn:z', name: 'Z' }, name: 'urn:y' },
+      { id: 'urn:y', name: 'Y' },
+    ]);
+  });
+
+  it('a graph named by an IRI is a reference (only a blank node names an embedded graph); a blank node described nowhere is {}', () => {
+    const doc = readGraph(vc(q(VC, `${EX}graph`, nn('urn:g')), q(nn('urn:in-g'), NAME, lit('G'), nn('urn:g')), q(VC, `${EX}blank`, bn('nowhere'))));
+    expect(doc).toEqual({ id: 'urn:vc', type: 'VerifiableCredential', [`${EX}graph`]: { id: 'urn:g' }, [`${EX}blank`]: {} });
+  });
+
+  describe('what is not a well-formed list is read as the nodes it is (nothing in it hidden)', () => {
+    const listOf = (...quads: Quad[]) => readGraph(vc(q(VC, `${EX}list`, bn('l')), ...quads))[`${EX}list`];
+
+    it('a chain that loops back on itself', () => {
+      expect(listOf(q(bn('l'), FIRST, lit('x')), q(bn('l'), REST, bn('l')))).toEqual({ [FIRST]: 'x', [REST]: {} });
+      expect(listOf(q(bn('l'), FIRST, lit('1')), q(bn('l'), REST, bn('m')), q(bn('m'), FIRST, lit('2')), q(bn('m'), REST, bn('l')))).toEqual({ [FIRST]: '1', [REST]: { [FIRST]: '2', [REST]: {} } });
+    });
+
+    it('a rest that is not a list: a blank node described nowhere, an IRI, a node without rdf:first', () => {
+      expect(listOf(q(bn('l'), FIRST, lit('a')), q(bn('l'), REST, bn('gone')))).toEqual({ [FIRST]: 'a', [REST]: {} });
+      expect(listOf(q(bn('l'), FIRST, lit('a')), q(bn('l'), REST, nn('urn:x')))).toEqual({ [FIRST]: 'a', [REST]: { id: 'urn:x' } });
+      expect(listOf(q(bn('l'), FIRST, lit('a')), q(bn('l'), REST, bn('m')), q(bn('m'), REST, NIL), q(bn('m'), NAME, lit('M')))).toEqual({ [FIRST]: 'a', [REST]: { [REST]: [], name: 'M' } });
+    });
+
+    it('a cell with no rest, two firsts, or another property (first or later cell)', () => {
+      expect(listOf(q(bn('l'), FIRST, lit('a')))).toEqual({ [FIRST]: 'a' });
+      expect(listOf(q(bn('l'), FIRST, lit('b')), q(bn('l'), FIRST, lit('a')), q(bn('l'), REST, NIL))).toEqual({ [FIRST]: ['a', 'b'], [REST]: [] });
+      expect(listOf(q(bn('l'), FIRST, lit('a')), q(bn('l'), REST, NIL), q(bn('l'), NAME, lit('hidden?')))).toEqual({ [FIRST]: 'a', [REST]: [], name: 'hidden?' });
+      expect(listOf(q(bn('l'), FIRST, lit('a')), q(bn('l'), REST, bn('m')), q(bn('m'), FIRST, lit('b')), q(bn('m'), REST, NIL), q(bn('m'), NAME, lit('M')))).toEqual({
+        [FIRST]: 'a',
+        [REST]: { [FIRST]: 'b', [REST]: [], name: 'M' },
+      });
+    });
+
+    it('a named cell', () => {
+      expect(readGraph(vc(q(VC, `${EX}list`, nn('urn:l')), q(nn('urn:l'), FIRST, lit('a')), q(nn('urn:l'), REST, NIL)))[`${EX}list`]).toEqual({ id: 'urn:l', [FIRST]: 'a', [REST]: [] });
+    });
+
+    it('a well-formed list that holds itself: the inner use is cut, as a cycle of nodes is', () => {
+      expect(listOf(q(bn('l'), FIRST, bn('l')), q(bn('l'), REST, NIL))).toEqual([{}]);
+    });
+  });
+
+  describe('a graph that shares its nodes over and over is refused, not read for hours', () => {
+    /** `urn:n0` … `urn:n{depth}`, each linking to the next twice: 2^depth paths to the last. */
+    const chain = (depth: number): Quad[] => {
+      const quads = vc(q(VC, `${EX}a`, nn('urn:n0')));
+      for (let i = 0; i < depth; i++) quads.push(q(nn(`urn:n${i}`), `${EX}a`, nn(`urn:n${i + 1}`)), q(nn(`urn:n${i}`), `${EX}b`, nn(`urn:n${i + 1}`)));
+      return quads;
+    };
+    const tooMany = { name: 'AmbiguousReadingError', problem: `the signed graph reads as more than ${MAX_READING_VALUES} values (its objects are used over and over)` };
+
+    it('a chain of 35 quads (2^17 uses of its last node) is refused; a short one is read', () => {
+      expect(ambiguity(() => readGraph(chain(17)))).toEqual(tooMany);
+      expect(readGraph(chain(2))).toEqual({ id: 'urn:vc', type: 'VerifiableCredential', [`${EX}a`]: { id: 'urn:n0', [`${EX}a`]: { id: 'urn:n1', [`${EX}a`]: { id: 'urn:n2' }, [`${EX}b`]: { id: 'urn:n2' } }, [`${EX}b`]: { id: 'urn:n1', [`${EX}a`]: { id: 'urn:n2' }, [`${EX}b`]: { id: 'urn:n2' } } } });
+    });
+
+    it('a signed credential written so (nested JSON, each node used twice): the structure check fails AMBIGUOUS, the proof still holds', async () => {
+      let node: JsonObject = { id: 'urn:n17' };
+      for (let i = 16; i >= 0; i--) node = { id: `urn:n${i}`, [`${EX}a`]: node, [`${EX}b`]: { id: `urn:n${i + 1}` } };
+      const issuer = await generateDidKey('Ed25519');
+      const credential = { ...ob3Credential({ id: 'urn:tsumiki:mutants:graph', issuerId: issuer.did, identityHash: await hashedEmail(RECIPIENT_EMAIL, SALT) }), [`${EX}a`]: node };
+      const signed = await signDi(credential, 'eddsa-rdfc-2022', issuer.pair);
+      const { verification } = await verifyCredential({ format: 'ob3-di', container: 'json', credential: signed, bytes: new TextEncoder().encode(JSON.stringify(signed)) }, createEnv({ now: NOW }));
+      expect(verification.checks.map((c) => `${c.id}:${c.code}`).slice(1, 3)).toEqual(['structure:AMBIGUOUS', 'proof:PROOF_VALID']);
+      expect(verification.checks[1]?.data).toEqual({ problem: tooMany.problem });
+    });
+
+    it('the limit is on values read: exactly the most is read, one more is refused', () => {
+      const values = (n: number) => vc(...Array.from({ length: n }, (_, i) => q(VC, `${EX}v`, lit(String(i)))));
+      expect((readGraph(values(MAX_READING_VALUES))[`${EX}v`] as unknown[]).length).toBe(MAX_READING_VALUES);
+      expect(ambiguity(() => readGraph(values(MAX_READING_VALUES + 1)))).toEqual(tooMany);
+    });
+  });
+
+  describe('rootTypeIris: the expanded classes of the node read', () => {
+    it('sorted, each once, of the node readGraph reads', () => {
+      const other = nn('urn:vc2');
+      const quads = [
+        q(VC, `${RDF}type`, nn('https://z.test/Z')),
+        ...vc(q(VC, `${EX}peer`, other), q(other, `${EX}peer`, VC)),
+        q(VC, `${RDF}type`, nn('https://a.test/A')),
+        q(VC, `${RDF}type`, nn('https://z.test/Z')),
+        q(other, `${RDF}type`, nn(`${CRED}VerifiableCredential`)),
+        q(other, `${RDF}type`, nn('https://m.test/M')),
+      ];
+      expect(rootTypeIris(quads, VC_CLASS, 'urn:vc')).toEqual(['https://a.test/A', `${CRED}VerifiableCredential`, 'https://z.test/Z']);
+      expect(rootTypeIris(quads, VC_CLASS, 'urn:vc2')).toEqual(['https://m.test/M', `${CRED}VerifiableCredential`]);
+    });
+
+    it('a presentation by its class; no node of the class: refused as readGraph refuses', () => {
+      expect(rootTypeIris([q(nn('urn:vp'), `${RDF}type`, nn(VP_CLASS))], VP_CLASS)).toEqual([VP_CLASS]);
+      expect(ambiguity(() => rootTypeIris([q(nn('urn:x'), NAME, lit('x'))]))).toEqual({ name: 'AmbiguousReadingError', problem: 'no credential in the signed graph' });
+    });
   });
 });

@@ -32,6 +32,13 @@ const RDF_TYPE = `${RDF}type`;
 /** Deepest embedding followed; deeper (or cyclic) references are given as their id. */
 const MAX_DEPTH = 32;
 
+/**
+ * Most values one reading holds. A node is embedded wherever it is used, so a graph that shares
+ * its nodes (a chain of nodes each used twice by the next) would read exponentially large: a few
+ * dozen quads would hold the verifier for hours. No credential comes near this.
+ */
+export const MAX_READING_VALUES = 100_000;
+
 /** The graph was written so that it cannot be read one way only. */
 export class AmbiguousReadingError extends Error {
   constructor(readonly problem: string) {
@@ -49,10 +56,11 @@ interface Graph {
 
 const keyOf = (t: Term) => (t.termType === 'BlankNode' ? `_:${t.value}` : t.value);
 
+/** The quads by graph; the default graph (whose value is always '') under ''. */
 function graphsOf(quads: readonly Quad[]): Map<string, Graph> {
   const graphs = new Map<string, Graph>();
   for (const q of quads) {
-    const g = q.graph.termType === 'DefaultGraph' ? '' : keyOf(q.graph);
+    const g = keyOf(q.graph);
     let graph = graphs.get(g);
     if (!graph) graphs.set(g, (graph = { nodes: new Map(), referenced: new Set() }));
     const s = keyOf(q.subject);
@@ -69,9 +77,10 @@ function graphsOf(quads: readonly Quad[]): Map<string, Graph> {
 function literal(t: Term): JsonValue {
   // Published contexts name XML Schema types three ways: OB 3.0 with `https://`, some as `xsd:…`
   // with no `xsd` prefix defined (the compact IRI is left as it is), and the right one.
-  const type = (t.datatype?.value ?? `${XSD}string`).replace(/^(?:xsd:|https:\/\/www\.w3\.org\/2001\/XMLSchema#)/, XSD);
+  // No datatype is xsd:string: the text as written.
+  const type = t.datatype?.value.replace(/^(?:xsd:|https:\/\/www\.w3\.org\/2001\/XMLSchema#)/, XSD);
   if (t.language) return { '@value': t.value, '@language': t.language };
-  if (type.startsWith(I18N)) {
+  if (type?.startsWith(I18N)) {
     const language = type.slice(I18N.length).split('_')[0];
     return language ? { '@value': t.value, '@language': language } : t.value;
   }
@@ -106,7 +115,6 @@ function literal(t: Term): JsonValue {
 
 /** Stable order for the values of one property: the same set always reads the same. */
 function sortValues(values: JsonValue[]): JsonValue[] {
-  if (values.length < 2) return values;
   return values
     .map((v) => [JSON.stringify(v), v] as const)
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
@@ -115,21 +123,20 @@ function sortValues(values: JsonValue[]): JsonValue[] {
 
 class Reader {
   private readonly maps = termMaps();
+  /** Values read so far (see MAX_READING_VALUES). */
+  private values = 0;
   constructor(private readonly graphs: Map<string, Graph>) {}
 
   /** Nodes of `graph` that nothing in it points to (the top-level objects written in it). */
-  roots(graphName: string): string[] {
-    const graph = this.graphs.get(graphName);
-    if (!graph) return [];
+  private roots(graph: Graph): string[] {
     return [...graph.nodes.keys()].filter((s) => !graph.referenced.has(s)).sort();
   }
 
-  node(graphName: string, subject: string, path: ReadonlySet<string>): JsonObject {
-    const graph = this.graphs.get(graphName);
-    const node = graph?.nodes.get(subject);
+  /** `subject`, a subject of `graph`, as an object. */
+  node(graph: Graph, subject: string, path: ReadonlySet<string>): JsonObject {
+    const node = graph.nodes.get(subject) as Node; // why: callers give a subject of graph
     const out: JsonObject = {};
     if (!subject.startsWith('_:')) out.id = subject;
-    if (!node) return out;
     const inner = new Set(path).add(subject);
     const predicates = [...node.keys()].sort();
     const used = new Set<string>();
@@ -145,47 +152,48 @@ class Reader {
       const key = term !== undefined && !used.has(term) && term !== 'id' && term !== 'type' ? term : predicate;
       used.add(key);
       const iri = this.maps.iriValued.has(predicate);
-      const values = sortValues(objects.map((o) => this.value(graphName, o, inner, iri)));
+      const values = sortValues(objects.map((o) => this.value(graph, o, inner, iri)));
       out[key] = values.length === 1 ? (values[0] as JsonValue) : values; // why: length checked
     }
     return out;
   }
 
   /** `iri`: the property coerces to IRIs, so a bare reference reads as its string, else as `{ id }`. */
-  value(graphName: string, o: Term, path: ReadonlySet<string>, iri = true): JsonValue {
+  private value(graph: Graph, o: Term, path: ReadonlySet<string>, iri: boolean): JsonValue {
+    if (++this.values > MAX_READING_VALUES) throw new AmbiguousReadingError(`the signed graph reads as more than ${MAX_READING_VALUES} values (its objects are used over and over)`);
     if (o.termType === 'Literal') return literal(o);
     const key = keyOf(o);
     const reference = (): JsonValue => (o.termType === 'BlankNode' ? {} : iri ? key : { id: key });
     if (path.size >= MAX_DEPTH || path.has(key)) return reference();
-    const list = this.list(graphName, key, path);
+    const list = this.list(graph, key, path);
     if (list) return list;
+    if (graph.nodes.has(key)) return this.node(graph, key, path);
     // A blank node naming a graph (`@container: @graph`, e.g. `verifiableCredential`): its top-level objects.
-    if (o.termType === 'BlankNode' && this.graphs.has(key) && !this.graphs.get(graphName)?.nodes.has(key)) {
-      const roots = this.roots(key).map((r) => this.node(key, r, path));
-      return roots.length === 1 ? (roots[0] as JsonObject) : roots; // why: length checked
-    }
-    const described = this.graphs.get(graphName)?.nodes.has(key) ?? false;
-    if (o.termType === 'NamedNode' && !described) return reference();
-    return this.node(graphName, key, path);
+    const named = o.termType === 'BlankNode' ? this.graphs.get(key) : undefined;
+    if (!named) return reference();
+    const roots = this.roots(named).map((r) => this.node(named, r, path));
+    return roots.length === 1 ? (roots[0] as JsonObject) : roots; // why: length checked
   }
 
-  /** An RDF list (`@list`) read back as an array. */
-  private list(graphName: string, key: string, path: ReadonlySet<string>): JsonValue[] | undefined {
-    if (key === `${RDF}nil`) return [];
-    const nodes = this.graphs.get(graphName)?.nodes;
-    const first = nodes?.get(key)?.get(`${RDF}first`);
-    if (!first || !key.startsWith('_:')) return undefined;
-    const out: JsonValue[] = [];
-    let at: string | undefined = key;
-    for (let n = 0; at !== undefined && at !== `${RDF}nil` && n < 100_000; n++) {
-      const cell: Node | undefined = nodes?.get(at);
-      const head = cell?.get(`${RDF}first`)?.[0];
-      if (!head) break;
-      out.push(this.value(graphName, head, path, false));
-      const rest: Term | undefined = cell?.get(`${RDF}rest`)?.[0];
-      at = rest ? keyOf(rest) : undefined;
+  /**
+   * An RDF list (`@list`) read back as an array: blank cells of one `rdf:first` and one `rdf:rest`
+   * each, ending at `rdf:nil`. Anything else that looks like one (a chain that loops, a cell with a
+   * second value or another property, a named cell) is no list and is read as the nodes it is.
+   */
+  private list(graph: Graph, key: string, path: ReadonlySet<string>): JsonValue[] | undefined {
+    const heads: Term[] = [];
+    const cells = new Set<string>();
+    for (let at = key; at !== `${RDF}nil`; ) {
+      const cell = graph.nodes.get(at);
+      const first = cell?.get(`${RDF}first`);
+      const rest = cell?.get(`${RDF}rest`);
+      if (!at.startsWith('_:') || cells.has(at) || cell?.size !== 2 || first?.length !== 1 || rest?.length !== 1) return undefined;
+      cells.add(at);
+      heads.push(first[0] as Term); // why: length checked
+      at = keyOf(rest[0] as Term); // why: length checked
     }
-    return out;
+    const inner = new Set(path).add(key);
+    return heads.map((head) => this.value(graph, head, inner, false));
   }
 }
 
@@ -195,7 +203,8 @@ function unreachable(graph: Graph, root: string): string[] {
   const queue = [root];
   while (queue.length > 0) {
     const node = graph.nodes.get(queue.pop() as string); // why: the queue is not empty
-    for (const objects of node?.values() ?? []) {
+    if (node === undefined) continue; // a reference to a subject the graph does not describe
+    for (const objects of node.values()) {
       for (const o of objects) {
         if (o.termType === 'Literal') continue;
         const key = keyOf(o);
@@ -219,7 +228,8 @@ export const VP_CLASS = 'https://www.w3.org/2018/credentials#VerifiablePresentat
  */
 export function readGraph(quads: readonly Quad[], classIri: string = VC_CLASS, writtenId?: string): JsonObject {
   const graphs = graphsOf(quads);
-  return new Reader(graphs).node('', rootOf(graphs, classIri, writtenId), new Set());
+  const { graph, root } = rootOf(graphs, classIri, writtenId);
+  return new Reader(graphs).node(graph, root, new Set());
 }
 
 /**
@@ -227,14 +237,15 @@ export function readGraph(quads: readonly Quad[], classIri: string = VC_CLASS, w
  * a query by expanded type (DCQL `type_values`) is matched against. Sorted; throws as `readGraph`.
  */
 export function rootTypeIris(quads: readonly Quad[], classIri: string = VC_CLASS, writtenId?: string): string[] {
-  const graphs = graphsOf(quads);
-  const root = rootOf(graphs, classIri, writtenId);
-  return [...new Set((graphs.get('')?.nodes.get(root)?.get(RDF_TYPE) ?? []).map((t) => t.value))].sort();
+  const { graph, root } = rootOf(graphsOf(quads), classIri, writtenId);
+  const types = (graph.nodes.get(root) as Node).get(RDF_TYPE) as Term[]; // why: the root is a subject of graph typed classIri
+  return [...new Set(types.map((t) => t.value))].sort();
 }
 
-function rootOf(graphs: Map<string, Graph>, classIri: string, writtenId: string | undefined): string {
-  const graph = graphs.get('') ?? { nodes: new Map(), referenced: new Set<string>() };
-  const typed = [...graph.nodes.keys()].filter((s) => graph.nodes.get(s)?.get(RDF_TYPE)?.some((t: Term) => t.value === classIri)).sort();
+/** The default graph and its node that is the credential (see readGraph). */
+function rootOf(graphs: Map<string, Graph>, classIri: string, writtenId: string | undefined): { graph: Graph; root: string } {
+  const graph: Graph = graphs.get('') ?? { nodes: new Map(), referenced: new Set() };
+  const typed = [...graph.nodes].filter(([, node]) => node.get(RDF_TYPE)?.some((t) => t.value === classIri)).map(([s]) => s);
   if (typed.length === 0) throw new AmbiguousReadingError('no credential in the signed graph');
   // The credential is the typed node everything else hangs from. Embedded endorsements are typed
   // too, but hang from it; when a cycle lets several reach everything, the written top-level id decides.
@@ -243,5 +254,5 @@ function rootOf(graphs: Map<string, Graph>, classIri: string, writtenId: string 
   if (root === undefined) {
     throw new AmbiguousReadingError(spanning.length === 0 ? 'the signed graph holds objects the credential does not link to' : `${spanning.length} credentials could each be the top-level one`);
   }
-  return root;
+  return { graph, root };
 }
