@@ -193,6 +193,16 @@ describe('mutants: reading/graph.ts', () => {
     expect(ambiguity(() => readGraph(vc(q(VC, NAME, lit('urn:loose')), q(nn('urn:loose'), NAME, lit('x')))))).toEqual({ name: 'AmbiguousReadingError', problem: 'the signed graph holds objects the credential does not link to' });
   });
 
+  it('the values of a property are sorted whatever their order in the quads', () => {
+    expect(readGraph(vc(q(VC, NAME, lit('b')), q(VC, NAME, lit('c')), q(VC, NAME, lit('a')))).name).toEqual(['a', 'b', 'c']);
+    expect(readGraph(vc(q(VC, NAME, lit('a')), q(VC, NAME, lit('b')))).name).toEqual(['a', 'b']);
+  });
+
+  it('only nodes of the class asked for are candidates: a node of another class that reaches everything is not', () => {
+    const other = nn('urn:thing');
+    expect(readGraph(vc(q(VC, `${EX}peer`, other), q(other, `${EX}peer`, VC), q(other, `${RDF}type`, nn(`${EX}Thing`)))).id).toBe('urn:vc');
+  });
+
   it('properties are read in IRI order whatever the quad order: the key order, and which of two IRIs keeps the shared term', () => {
     const doc = readGraph([q(VC, 'https://other.test/z', lit('z')), q(VC, NAME, lit('new')), q(VC, 'http://schema.org/name', lit('old')), q(VC, `${RDF}type`, nn(`${CRED}VerifiableCredential`))]);
     expect(JSON.stringify(doc)).toBe(JSON.stringify({ id: 'urn:vc', name: 'old', type: 'VerifiableCredential', 'https://other.test/z': 'z', [NAME]: 'new' }));
@@ -242,6 +252,8 @@ describe('mutants: reading/graph.ts', () => {
 
     it('a cell with no rest, two firsts, or another property (first or later cell)', () => {
       expect(listOf(q(bn('l'), FIRST, lit('a')))).toEqual({ [FIRST]: 'a' });
+      expect(listOf(q(bn('l'), FIRST, lit('a')), q(bn('l'), NAME, lit('N')))).toEqual({ [FIRST]: 'a', name: 'N' });
+      expect(listOf(q(bn('l'), FIRST, lit('a')), q(bn('l'), REST, NIL), q(bn('l'), REST, bn('m')), q(bn('m'), FIRST, lit('b')), q(bn('m'), REST, NIL))).toEqual({ [FIRST]: 'a', [REST]: [['b'], []] });
       expect(listOf(q(bn('l'), FIRST, lit('b')), q(bn('l'), FIRST, lit('a')), q(bn('l'), REST, NIL))).toEqual({ [FIRST]: ['a', 'b'], [REST]: [] });
       expect(listOf(q(bn('l'), FIRST, lit('a')), q(bn('l'), REST, NIL), q(bn('l'), NAME, lit('hidden?')))).toEqual({ [FIRST]: 'a', [REST]: [], name: 'hidden?' });
       expect(listOf(q(bn('l'), FIRST, lit('a')), q(bn('l'), REST, bn('m')), q(bn('m'), FIRST, lit('b')), q(bn('m'), REST, NIL), q(bn('m'), NAME, lit('M')))).toEqual({
