@@ -48,6 +48,7 @@ export const codeEn: Record<CheckCode, string> = {
   PROOF_INVALID: 'The signature is malformed',
   UNDEFINED_TERM: 'It uses properties its contexts do not define, which the signature would not cover',
   AMBIGUOUS: 'The signed data can be read more than one way (for example two expiry dates), so it is refused',
+  READING_TOO_LARGE: 'The signed data repeats its parts so often that reading it would take too long, so it is refused',
   CHALLENGE_MISMATCH: 'The presentation was signed for another request (its challenge differs)',
   DOMAIN_MISMATCH: 'The presentation was signed for another verifier (its domain differs)',
   HOLDER_MISMATCH: 'The presentation names a holder other than the key that signed it',

@@ -48,6 +48,7 @@ export const codeJa: Record<CheckCode, string> = {
   PROOF_INVALID: '署名の形式が正しくありません',
   UNDEFINED_TERM: '定義されていない項目が含まれており、その項目は署名で保護されません',
   AMBIGUOUS: '署名された内容を複数の意味に読めるため（有効期限が2つあるなど）、受け付けません',
+  READING_TOO_LARGE: '署名された内容の同じ部分が何度も使われていて、読み取りに時間がかかりすぎるため、受け付けません',
   CHALLENGE_MISMATCH: '提示は別の確認コードに対して署名されています',
   DOMAIN_MISMATCH: '提示は別の検証者に向けて署名されています（ドメインが一致しません）',
   HOLDER_MISMATCH: '提示に記載された保有者が、署名した鍵の保有者と一致しません',

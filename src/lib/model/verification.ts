@@ -53,6 +53,7 @@ export const FAILURE_CODES = [
   'PROOF_INVALID', //              the proof is malformed or its options are wrong (purpose, dates)
   'UNDEFINED_TERM', //             a property no bundled context defines: it would not be covered by the signature
   'AMBIGUOUS', //                  the signed data reads more than one way (two expiry dates, two credentials in one graph)
+  'READING_TOO_LARGE', //          the signed graph reads as more values than the bound (its nodes used over and over)
   'CHALLENGE_MISMATCH', //         a presentation's proof answers another challenge than the one asked
   'DOMAIN_MISMATCH', //            a presentation's proof is for another domain than the one asked
   'HOLDER_MISMATCH', //            a presentation's holder is not who signed it

@@ -89,7 +89,7 @@ function report(checks: Check[], env: VerifyEnv): Verification {
 function unreadable(e: unknown): Check {
   const unknown = unknownContextIn(e);
   if (unknown) return { id: 'structure', outcome: 'not-checked', reason: 'unsupported', code: 'UNKNOWN_CONTEXT', data: { url: unknown.url } };
-  if (e instanceof AmbiguousReadingError) return { id: 'structure', outcome: 'failed', code: 'AMBIGUOUS', data: { problem: e.problem } };
+  if (e instanceof AmbiguousReadingError) return { id: 'structure', outcome: 'failed', code: e.code, data: { problem: e.problem } };
   const name = e instanceof Error ? e.name : '';
   const message = e instanceof Error ? e.message.slice(0, 300) : String(e);
   if (name === 'jsonld.ValidationError' || /safe mode/i.test(message)) return { id: 'structure', outcome: 'failed', code: 'UNDEFINED_TERM', data: { detail: message } };

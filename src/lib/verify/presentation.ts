@@ -46,7 +46,7 @@ interface HolderReading {
 function readingProblem(e: unknown): PresentationCheck {
   const unknown = unknownContextIn(e);
   if (unknown) return { id: 'holder', outcome: 'not-checked', reason: 'unsupported', code: 'UNKNOWN_CONTEXT', data: { url: unknown.url } };
-  if (e instanceof AmbiguousReadingError) return { id: 'holder', outcome: 'failed', code: 'AMBIGUOUS', data: { problem: e.problem } };
+  if (e instanceof AmbiguousReadingError) return { id: 'holder', outcome: 'failed', code: e.code, data: { problem: e.problem } };
   return { id: 'holder', outcome: 'not-checked', reason: 'error', code: 'NOT_READABLE', data: { detail: e instanceof Error ? e.message.slice(0, 300) : String(e) } };
 }
 

@@ -178,11 +178,11 @@ describe('mutants: reading/graph.ts', () => {
   const FIRST = `${RDF}first`;
   const REST = `${RDF}rest`;
   const NIL = nn(`${RDF}nil`);
-  const ambiguity = (f: () => unknown): { name: string; problem: string } => {
+  const ambiguity = (f: () => unknown): { name: string; problem: string; code: string } => {
     try {
       f();
     } catch (e) {
-      if (e instanceof AmbiguousReadingError) return { name: e.name, problem: e.problem };
+      if (e instanceof AmbiguousReadingError) return { name: e.name, problem: e.problem, code: e.code };
       throw e;
     }
     throw new Error('no error');
@@ -190,7 +190,7 @@ describe('mutants: reading/graph.ts', () => {
 
   it('the refusal is an AmbiguousReadingError by name, and a literal naming a loose node does not link it', () => {
     // A literal whose text is the loose node's id is text, not a link.
-    expect(ambiguity(() => readGraph(vc(q(VC, NAME, lit('urn:loose')), q(nn('urn:loose'), NAME, lit('x')))))).toEqual({ name: 'AmbiguousReadingError', problem: 'the signed graph holds objects the credential does not link to' });
+    expect(ambiguity(() => readGraph(vc(q(VC, NAME, lit('urn:loose')), q(nn('urn:loose'), NAME, lit('x')))))).toEqual({ name: 'AmbiguousReadingError', code: 'AMBIGUOUS', problem: 'the signed graph holds objects the credential does not link to' });
   });
 
   it('the values of a property are sorted whatever their order in the quads', () => {
@@ -278,21 +278,21 @@ describe('mutants: reading/graph.ts', () => {
       for (let i = 0; i < depth; i++) quads.push(q(nn(`urn:n${i}`), `${EX}a`, nn(`urn:n${i + 1}`)), q(nn(`urn:n${i}`), `${EX}b`, nn(`urn:n${i + 1}`)));
       return quads;
     };
-    const tooMany = { name: 'AmbiguousReadingError', problem: `the signed graph reads as more than ${MAX_READING_VALUES} values (its objects are used over and over)` };
+    const tooMany = { name: 'AmbiguousReadingError', code: 'READING_TOO_LARGE', problem: `the signed graph reads as more than ${MAX_READING_VALUES} values (its objects are used over and over)` };
 
     it('a chain of 35 quads (2^17 uses of its last node) is refused; a short one is read', () => {
       expect(ambiguity(() => readGraph(chain(17)))).toEqual(tooMany);
       expect(readGraph(chain(2))).toEqual({ id: 'urn:vc', type: 'VerifiableCredential', [`${EX}a`]: { id: 'urn:n0', [`${EX}a`]: { id: 'urn:n1', [`${EX}a`]: { id: 'urn:n2' }, [`${EX}b`]: { id: 'urn:n2' } }, [`${EX}b`]: { id: 'urn:n1', [`${EX}a`]: { id: 'urn:n2' }, [`${EX}b`]: { id: 'urn:n2' } } } });
     });
 
-    it('a signed credential written so (nested JSON, each node used twice): the structure check fails AMBIGUOUS, the proof still holds', async () => {
+    it('a signed credential written so (nested JSON, each node used twice): the structure check fails READING_TOO_LARGE, the proof still holds', async () => {
       let node: JsonObject = { id: 'urn:n17' };
       for (let i = 16; i >= 0; i--) node = { id: `urn:n${i}`, [`${EX}a`]: node, [`${EX}b`]: { id: `urn:n${i + 1}` } };
       const issuer = await generateDidKey('Ed25519');
       const credential = { ...ob3Credential({ id: 'urn:tsumiki:mutants:graph', issuerId: issuer.did, identityHash: await hashedEmail(RECIPIENT_EMAIL, SALT) }), [`${EX}a`]: node };
       const signed = await signDi(credential, 'eddsa-rdfc-2022', issuer.pair);
       const { verification } = await verifyCredential({ format: 'ob3-di', container: 'json', credential: signed, bytes: new TextEncoder().encode(JSON.stringify(signed)) }, createEnv({ now: NOW }));
-      expect(verification.checks.map((c) => `${c.id}:${c.code}`).slice(1, 3)).toEqual(['structure:AMBIGUOUS', 'proof:PROOF_VALID']);
+      expect(verification.checks.map((c) => `${c.id}:${c.code}`).slice(1, 3)).toEqual(['structure:READING_TOO_LARGE', 'proof:PROOF_VALID']);
       expect(verification.checks[1]?.data).toEqual({ problem: tooMany.problem });
     });
 
@@ -320,7 +320,7 @@ describe('mutants: reading/graph.ts', () => {
 
     it('a presentation by its class; no node of the class: refused as readGraph refuses', () => {
       expect(rootTypeIris([q(nn('urn:vp'), `${RDF}type`, nn(VP_CLASS))], VP_CLASS)).toEqual([VP_CLASS]);
-      expect(ambiguity(() => rootTypeIris([q(nn('urn:x'), NAME, lit('x'))]))).toEqual({ name: 'AmbiguousReadingError', problem: 'no credential in the signed graph' });
+      expect(ambiguity(() => rootTypeIris([q(nn('urn:x'), NAME, lit('x'))]))).toEqual({ name: 'AmbiguousReadingError', code: 'AMBIGUOUS', problem: 'no credential in the signed graph' });
     });
   });
 });

@@ -41,7 +41,11 @@ export const MAX_READING_VALUES = 100_000;
 
 /** The graph was written so that it cannot be read one way only. */
 export class AmbiguousReadingError extends Error {
-  constructor(readonly problem: string) {
+  /** READING_TOO_LARGE: the graph is not ambiguous, but reads as more values than MAX_READING_VALUES. */
+  constructor(
+    readonly problem: string,
+    readonly code: 'AMBIGUOUS' | 'READING_TOO_LARGE' = 'AMBIGUOUS',
+  ) {
     super(problem);
     this.name = 'AmbiguousReadingError';
   }
@@ -160,7 +164,7 @@ class Reader {
 
   /** `iri`: the property coerces to IRIs, so a bare reference reads as its string, else as `{ id }`. */
   private value(graph: Graph, o: Term, path: ReadonlySet<string>, iri: boolean): JsonValue {
-    if (++this.values > MAX_READING_VALUES) throw new AmbiguousReadingError(`the signed graph reads as more than ${MAX_READING_VALUES} values (its objects are used over and over)`);
+    if (++this.values > MAX_READING_VALUES) throw new AmbiguousReadingError(`the signed graph reads as more than ${MAX_READING_VALUES} values (its objects are used over and over)`, 'READING_TOO_LARGE');
     if (o.termType === 'Literal') return literal(o);
     const key = keyOf(o);
     const reference = (): JsonValue => (o.termType === 'BlankNode' ? {} : iri ? key : { id: key });
