@@ -16,7 +16,8 @@ interface Identity {
   salt: string;
 }
 
-const KIND: Record<string, string> = { email: 'email', emailaddress: 'email', url: 'url', telephone: 'telephone', phone: 'telephone', id: 'id', sourcedid: 'id' };
+/** Identity types that name the same kind (OB 2.0 and OB 3.0 words; any other type, `url` too, is its own kind). */
+const KIND: Record<string, string> = { email: 'email', emailaddress: 'email', telephone: 'telephone', phone: 'telephone', id: 'id', sourcedid: 'id' };
 const kind = (t: string) => KIND[t.toLowerCase().replace(/^ext:/, '')] ?? t.toLowerCase();
 
 function identitiesOf(credential: JsonObject): Identity[] {
