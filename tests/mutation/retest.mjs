@@ -1,0 +1,61 @@
+// node tests/mutation/retest.mjs REPORT.json DIR [PATH-FILTER] — re-test, alone and against today's code and tests,
+// mutants a StrykerJS run did not settle:
+// - STATUS=Ignored (the default): the static mutants `ignoreStatic` left out (code that only runs when a module
+//   loads: a pattern, a table, a constant). Stryker would run every test for each of them.
+// - STATUS=Timeout: the mutants a loaded machine called timeouts (Stryker counts a timeout as killed, but tests
+//   only starved of CPU time out too).
+// Each is run against the test files that killed the other mutants of the same source file (they are the ones
+// that read it), with --bail. DIR is a checkout to mutate
+// (a worktree with node_modules linked, never the one you work in): each mutant's original text, taken from
+// the report, is looked up on the same line of DIR's file (or within 20 lines, if the file has moved), replaced,
+// the tests run, and the file put back (the tests must first pass unmutated). Prints Killed / Survived / Moved (the text is no longer there) per mutant.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+
+const [reportPath, dir, filter = ''] = process.argv.slice(2);
+if (!dir) throw new Error('usage: [STATUS=Ignored|Timeout] retest.mjs REPORT.json DIR [PATH-FILTER]');
+const STATUS = process.env.STATUS ?? 'Ignored';
+const r = JSON.parse(readFileSync(reportPath, 'utf8'));
+const testFileOf = new Map();
+for (const [file, tf] of Object.entries(r.testFiles ?? {})) for (const t of tf.tests) testFileOf.set(t.id, file.replace(/^.*?(tests\/)/, '$1'));
+
+const offset = (lines, p) => lines.slice(0, p.line - 1).reduce((n, l) => n + l.length + 1, 0) + p.column - 1;
+const counts = {};
+for (const [file, f] of Object.entries(r.files)) {
+  if (!file.includes(filter)) continue;
+  const statics = f.mutants.filter((m) => m.status === STATUS);
+  if (statics.length === 0) continue;
+  // The test files that read this source file: those that killed its other mutants, most killing first.
+  const kills = new Map();
+  for (const m of f.mutants) for (const id of m.killedBy ?? []) { const tf = testFileOf.get(id); if (tf) kills.set(tf, (kills.get(tf) ?? 0) + 1); }
+  const tests = [...kills].sort((a, b) => b[1] - a[1]).map(([tf]) => tf);
+  const run = () => spawnSync('npx', ['vitest', 'run', '-c', 'vitest.mutate.config.ts', '--bail', '1', ...tests], { cwd: dir, timeout: 300_000, encoding: 'utf8' });
+  if (run().status !== 0) { console.log(`Baseline ${file}: its tests fail unmutated in ${dir}; skipped`); continue; }
+  const reportLines = f.source.split('\n');
+  for (const m of statics) {
+    const original = f.source.slice(offset(reportLines, m.location.start), offset(reportLines, m.location.end));
+    const src = readFileSync(`${dir}/${file}`, 'utf8');
+    const lines = src.split('\n');
+    let at = -1;
+    for (const d of [0, ...Array.from({ length: 40 }, (_, i) => (i % 2 ? -1 : 1) * (Math.floor(i / 2) + 1))]) {
+      const line = m.location.start.line + d;
+      if (line < 1 || line > lines.length) continue;
+      const from = offset(lines, { line, column: 1 });
+      const hit = src.indexOf(original, from);
+      if (hit !== -1 && hit < from + lines[line - 1].length + 1) { at = hit; break; }
+    }
+    let status = 'Moved';
+    if (at !== -1) {
+      writeFileSync(`${dir}/${file}`, src.slice(0, at) + m.replacement + src.slice(at + original.length));
+      try {
+        const res = run();
+        status = res.error ? 'Timeout' : res.status === 0 ? 'Survived' : 'Killed';
+      } finally {
+        writeFileSync(`${dir}/${file}`, src);
+      }
+    }
+    counts[status] = (counts[status] ?? 0) + 1;
+    console.log(`${status.padEnd(8)} ${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}: ${original.slice(0, 60).replace(/\s+/g, ' ')} → ${m.replacement.slice(0, 60).replace(/\s+/g, ' ')} (${tests.length} test files)`);
+  }
+}
+console.log('done', JSON.stringify(counts));
