@@ -39,8 +39,9 @@ const JWS_KEYS = new Set(['verifiableCredential', 'endorsement', 'endorsementJwt
 const ENDORSEMENT_KEYS = new Set(['endorsement', 'endorsementJwt']);
 const SKIP_KEYS = new Set(['proof', '@context']);
 
-const isCredentialObject = (v: JsonValue): boolean => {
-  const types = isJsonObject(v) ? [...typesOf(v), ...(typeof v['@type'] === 'string' || Array.isArray(v['@type']) ? typesOf({ type: v['@type'] }) : [])] : [];
+/** Typed by `type` or `@type`, or by both (JSON-LD merges them): either may name it. */
+const isCredentialObject = (v: JsonObject): boolean => {
+  const types = [...typesOf(v), ...typesOf({ type: v['@type'] ?? null })];
   return types.includes('VerifiableCredential') || types.includes('EnvelopedVerifiableCredential');
 };
 
@@ -63,15 +64,18 @@ export function embeddedItems(outer: JsonObject): { items: EmbeddedItem[]; more:
       return;
     }
     if (!isJsonObject(value)) return;
-    if (path !== '' && isCredentialObject(value)) {
+    if (isCredentialObject(value)) {
       add(path, endorsement || typesOf(value).includes('EndorsementCredential') ? 'endorsement' : 'credential', value);
       return; // one level only: what it holds is not searched
     }
-    for (const [k, v] of Object.entries(value)) {
-      if (!SKIP_KEYS.has(k)) visit(v, path === '' ? k : `${path}.${k}`, k, endorsement || ENDORSEMENT_KEYS.has(k), depth + 1);
+    visitMembers(value, `${path}.`, endorsement, depth);
+  };
+  const visitMembers = (object: JsonObject, prefix: string, endorsement: boolean, depth: number): void => {
+    for (const [k, v] of Object.entries(object)) {
+      if (!SKIP_KEYS.has(k)) visit(v, `${prefix}${k}`, k, endorsement || ENDORSEMENT_KEYS.has(k), depth + 1);
     }
   };
-  visit(outer, '', '', false, 0);
+  visitMembers(outer, '', false, 0); // the outer credential is searched, never counted as one inside itself
   return { items, more };
 }
 

@@ -35,12 +35,12 @@ function nameOf(issuer: unknown): string | undefined {
 
 export function domainOf(id: string | undefined): string | undefined {
   if (!id) return undefined;
-  if (id.startsWith('did:web:')) return decodeURIComponent(id.slice('did:web:'.length).split(':')[0] ?? '') || undefined;
   try {
+    if (id.startsWith('did:web:')) return decodeURIComponent(id.slice('did:web:'.length).split(':')[0] as string) || undefined; // why: split always yields one element
     const url = new URL(id);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.host : undefined;
   } catch {
-    return undefined;
+    return undefined; // not a URL, or a did:web host with a malformed percent-escape (decodeURIComponent's URIError)
   }
 }
 

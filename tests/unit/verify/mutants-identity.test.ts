@@ -29,6 +29,11 @@ describe('authorityOf and issuerIdentity', () => {
     expect(authorityOf('did:key:z6Mk', bound)).toBe('key');
     expect(authorityOf('did:web:issuer.test', unbound)).toBe('none');
     expect(authorityOf('did:web:issuer.test', [{ id: 'proof', outcome: 'passed', code: 'PROOF_VALID' }])).toBe('none');
+    expect(authorityOf('did:web:issuer.test', [...unbound.slice(0, 1), ...bound, { id: 'status', outcome: 'failed', code: 'REVOKED' }])).toBe('domain');
+  });
+
+  it('no issuer at all: nothing known, no throw', () => {
+    expect(issuerIdentity({ type: ['VerifiableCredential'] }, [])).toEqual({ id: undefined, claimedName: undefined, authority: 'none', domain: undefined });
   });
 
   it('the issuer of a VC, of an OB 2.0 reading (badge.issuer), or the fetched Profile; names always a claim, revealed', () => {
@@ -48,5 +53,7 @@ describe('authorityOf and issuerIdentity', () => {
     expect(issuerIdentity({ issuer: { id: 'urn:i', name: { '@value': 'V', '@language': 'en' } } }, bound).claimedName?.text).toBe('V');
     expect(issuerIdentity({ issuer: { id: 'urn:i', name: [1] } }, bound).claimedName).toBeUndefined();
     expect(issuerIdentity({ issuer: { id: 'urn:i', name: { n: 1 } } }, bound).claimedName).toBeUndefined();
+    expect(issuerIdentity({ issuer: { id: 'urn:i', name: ['Listed'] } }, bound).claimedName).toBeUndefined();
+    expect(issuerIdentity({ issuer: { id: 'urn:i', name: null } }, bound).claimedName).toBeUndefined();
   });
 });

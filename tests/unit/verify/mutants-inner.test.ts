@@ -59,6 +59,23 @@ describe('embeddedItems: where credentials inside are found', () => {
     expect(embeddedItems({ a: { a: deep } }).items).toHaveLength(0);
   });
 
+  it('an object typed by both type and @type: either may name it a credential (JSON-LD merges the two)', () => {
+    const both: JsonObject[] = [
+      { type: 'Other', '@type': 'VerifiableCredential' },
+      { type: ['Other'], '@type': ['X', 'EnvelopedVerifiableCredential'] },
+      { '@type': 'Other', type: 'VerifiableCredential' },
+    ];
+    expect(embeddedItems({ verifiableCredential: both }).items.map((i) => i.path)).toEqual(['verifiableCredential[0]', 'verifiableCredential[1]', 'verifiableCredential[2]']);
+    expect(embeddedItems({ verifiableCredential: [{ type: 'Other', '@type': 7 }, { type: 'Other', '@type': ['X'] }, { type: 'Other' }] }).items).toEqual([]);
+  });
+
+  it('nested arrays count towards the depth bound as objects do', () => {
+    let deep: JsonValue = VC;
+    for (let i = 0; i < 23; i++) deep = [deep];
+    expect(embeddedItems({ a: deep }).items.map((i) => i.path)).toEqual([`a${'[0]'.repeat(23)}`]);
+    expect(embeddedItems({ a: [deep] }).items).toEqual([]);
+  });
+
   it('at most 200 verified, the rest counted', () => {
     expect(MAX_INNER).toBe(200);
     expect(embeddedItems({ verifiableCredential: Array(200).fill(VC) })).toMatchObject({ more: 0 });
@@ -95,6 +112,17 @@ describe('verifyEmbedded', () => {
     const enveloped = { type: 'EnvelopedVerifiableCredential', id: 'data:application/vc+jwt,not-a-jws' };
     const result = await verifyEmbedded({ verifiableCredential: [enveloped, { type: 'VerifiableCredential', '@context': 7 }] }, createEnv(), standIn);
     expect(result.inner[0]).toEqual({ path: 'verifiableCredential[0]', kind: 'credential', error: { code: 'NOT_A_CREDENTIAL', message: 'JSON is neither an OB 2.0 Assertion nor a Verifiable Credential' } });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('never throws: an error that is not a coded one is reported as NOT_A_CREDENTIAL, with its message', async () => {
+    seen.length = 0;
+    // Far deeper than parsed JSON may be (64): serialising it overflows the stack, a RangeError.
+    let deep: JsonValue = 1;
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    const result = await verifyEmbedded({ verifiableCredential: [{ ...VC, deep }, VC] }, createEnv(), standIn);
+    expect(result.inner[0]).toEqual({ path: 'verifiableCredential[0]', kind: 'credential', error: { code: 'NOT_A_CREDENTIAL', message: expect.stringMatching(/call stack/) } });
+    expect(result.inner[1]).toMatchObject({ path: 'verifiableCredential[1]', verified: { verification: 'ob3-di' } });
     expect(seen).toHaveLength(1);
   });
 
