@@ -60,20 +60,21 @@ export interface ProofFinding {
 /** More proofs than any real credential carries: refused before any work. */
 export const MAX_PROOFS = 8;
 
-type Suite = { readonly kind: 'rdfc'; readonly name: RdfcSuite } | { readonly kind: 'jsigs'; readonly name: string; readonly suite: unknown };
+/** An RDFC suite this module verifies itself, or one jsigs verifies (it carries the jsigs suite). */
+type Suite = { readonly name: RdfcSuite } | { readonly name: string; readonly jsigs: unknown };
 
 /** The suite that verifies a proof, or undefined when this wallet has none for it. */
 function suiteFor(proof: JsonObject): Suite | undefined {
-  if (proof.type === 'Ed25519Signature2020') return { kind: 'rdfc', name: 'Ed25519Signature2020' };
+  if (proof.type === 'Ed25519Signature2020') return { name: 'Ed25519Signature2020' };
   if (proof.type !== 'DataIntegrityProof') return undefined;
   switch (proof.cryptosuite) {
     case 'eddsa-rdfc-2022':
     case 'ecdsa-rdfc-2019':
     // The draft name of eddsa-rdfc-2022: the same canonicalisation, hash and signature.
     case 'eddsa-2022':
-      return { kind: 'rdfc', name: proof.cryptosuite };
+      return { name: proof.cryptosuite };
     case 'ecdsa-sd-2023':
-      return { kind: 'jsigs', name: 'ecdsa-sd-2023', suite: new DataIntegrityProof({ cryptosuite: ecdsaSd2023() }) };
+      return { name: 'ecdsa-sd-2023', jsigs: new DataIntegrityProof({ cryptosuite: ecdsaSd2023() }) };
     default:
       return undefined;
   }
@@ -202,7 +203,7 @@ async function verifyOne(document: JsonObject, proof: JsonObject, all: readonly 
   const previous = previousOf(proof, all);
   if (typeof previous === 'string') return { proof, check: failed('PROOF_INVALID', { suite: suite.name, detail: previous }) };
 
-  if (suite.kind === 'jsigs') {
+  if ('jsigs' in suite) {
     if (previous.length > 0) return { proof, check: { id: 'proof', outcome: 'not-checked', reason: 'unsupported', code: 'UNSUPPORTED_PROOF', data: { suite: suite.name, detail: 'chained proofs of this suite' } } };
     const { load, record } = createLoader(env.remote, new Set([ref]));
     // The challenge and domain asked for were checked above (optionsProblem), by the same rules jsigs has.
@@ -210,7 +211,7 @@ async function verifyOne(document: JsonObject, proof: JsonObject, all: readonly 
       ? new jsigs.purposes.AuthenticationProofPurpose({ challenge: options.challenge ?? String(proof.challenge ?? '') })
       : new jsigs.purposes.AssertionProofPurpose();
     try {
-      const result = await jsigs.verify({ ...unsecured(document), proof }, { suite: suite.suite, purpose, documentLoader: load });
+      const result = await jsigs.verify({ ...unsecured(document), proof }, { suite: suite.jsigs, purpose, documentLoader: load });
       const method = record.methods.get(ref);
       if (result.verified) return { proof, check: passedCheck(suite.name, ref), ...(method ? { method } : {}) };
       // jsigs gathers every proof's error in result.error (a VerificationError) when it did not verify.
