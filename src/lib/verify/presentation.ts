@@ -51,17 +51,18 @@ function readingProblem(e: unknown): PresentationCheck {
 }
 
 /**
- * The holder, from the presentation's graph. A signed presentation is read as its proof
- * canonicalises it (safe mode: a term no context defines fails the proof); an unsigned one may hold
- * bare JWT strings, which safe mode refuses, so it is read leniently (it proves nothing either way).
+ * The holder, from the presentation's graph, read as a proof canonicalises it (safe mode); the proof
+ * check hashes those same quads. What safe mode refuses is read leniently — a term no context defines
+ * (the proof check then fails it), or bare JWT strings in an unsigned presentation — as that reading
+ * proves nothing either way. A context this wallet does not have fails both readings alike.
  */
-async function readHolder(vp: JsonObject, signed: boolean): Promise<HolderReading> {
+async function readHolder(vp: JsonObject): Promise<HolderReading> {
   const written = typeof vp.id === 'string' ? vp.id : typeof vp['@id'] === 'string' ? vp['@id'] : undefined;
   let quads: Quad[] | undefined;
   try {
     quads = await quadsOf(unsecured(vp), true);
-  } catch (e) {
-    if (signed && unknownContextIn(e)) return { problem: readingProblem(e) };
+  } catch {
+    // read leniently below
   }
   try {
     const graph = quads ?? (await quadsOf(unsecured(vp), false));
@@ -104,8 +105,8 @@ export async function verifyPresentation(vp: JsonObject, env: VerifyEnv, options
   const challenge = given(options.challenge);
   const domain = given(options.domain);
   const asked = challenge !== undefined || domain !== undefined;
-  const signed = options.jws === undefined && asArray(vp.proof).length > 0;
-  const read = await readHolder(vp, signed);
+  const signed = asArray(vp.proof).length > 0;
+  const read = await readHolder(vp);
   const holder = read.holder;
   let proof: PresentationCheck;
   let found: ProofFinding | undefined;
