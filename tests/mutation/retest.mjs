@@ -4,12 +4,12 @@
 //   loads: a pattern, a table, a constant). Stryker would run every test for each of them.
 // - STATUS=Timeout: the mutants a loaded machine called timeouts (Stryker counts a timeout as killed, but tests
 //   only starved of CPU time out too).
-// Each is run against the test files that killed the other mutants of the same source file (they are the ones
-// that read it), with --bail. DIR is a checkout to mutate
+// Each is run against the test files that import its source file and those that killed the file's other
+// mutants (they are the ones that read it), with --bail. DIR is a checkout to mutate
 // (a worktree with node_modules linked, never the one you work in): each mutant's original text, taken from
 // the report, is looked up on the same line of DIR's file (or within 20 lines, if the file has moved), replaced,
 // the tests run, and the file put back (the tests must first pass unmutated). Prints Killed / Survived / Moved (the text is no longer there) per mutant.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 const [reportPath, dir, filter = ''] = process.argv.slice(2);
@@ -28,7 +28,12 @@ for (const [file, f] of Object.entries(r.files)) {
   // The test files that read this source file: those that killed its other mutants, most killing first.
   const kills = new Map();
   for (const m of f.mutants) for (const id of m.killedBy ?? []) { const tf = testFileOf.get(id); if (tf) kills.set(tf, (kills.get(tf) ?? 0) + 1); }
-  const tests = [...kills].sort((a, b) => b[1] - a[1]).map(([tf]) => tf);
+  // …and the test files that import it directly (a static mutant's best judges may have killed nothing else).
+  const importPath = file.split('/').slice(-2).join('/');
+  const importers = readdirSync(`${dir}/tests`, { recursive: true })
+    .map((p) => `tests/${p}`)
+    .filter((p) => /^tests\/(unit\/verify|unit\/formats|property)\/.*\.test\.ts$/.test(p) && readFileSync(`${dir}/${p}`, 'utf8').includes(importPath)); // vitest.mutate.config.ts's include
+  const tests = [...new Set([...importers, ...[...kills].sort((a, b) => b[1] - a[1]).map(([tf]) => tf)])];
   const run = () => spawnSync('npx', ['vitest', 'run', '-c', 'vitest.mutate.config.ts', '--bail', '1', ...tests], { cwd: dir, timeout: 300_000, encoding: 'utf8' });
   if (run().status !== 0) { console.log(`Baseline ${file}: its tests fail unmutated in ${dir}; skipped`); continue; }
   const reportLines = f.source.split('\n');
