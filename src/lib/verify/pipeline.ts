@@ -28,7 +28,7 @@ import { checkStatus } from './steps/status.ts';
 import { checkIssuerIdentity } from '../trust/identity.ts';
 import { validateSchemaLazy } from './schema/lazy.ts';
 import { checkOb2Structure, checkVcStructure } from './steps/structure.ts';
-import { checkValidity, joinPeriods, ob2Period, vcPeriod, type Period } from './steps/validity.ts';
+import { checkValidity, joinPeriods, ob2Period, vcPeriod, type Bound, type Period } from './steps/validity.ts';
 
 export interface Verification {
   readonly verdict: Verdict;
@@ -92,7 +92,9 @@ function unreadable(e: unknown): Check {
   if (e instanceof AmbiguousReadingError) return { id: 'structure', outcome: 'failed', code: e.code, data: { problem: e.problem } };
   const name = e instanceof Error ? e.name : '';
   const message = e instanceof Error ? e.message.slice(0, 300) : String(e);
-  if (name === 'jsonld.ValidationError' || /safe mode/i.test(message)) return { id: 'structure', outcome: 'failed', code: 'UNDEFINED_TERM', data: { detail: message } };
+  // jsonld.js's one ValidationError is its safe-mode error. Not matched by its words: a message may
+  // quote the credential (`"@version": "safe mode"`), and a term it does not define is not the problem then.
+  if (name === 'jsonld.ValidationError') return { id: 'structure', outcome: 'failed', code: 'UNDEFINED_TERM', data: { detail: message } };
   return { id: 'structure', outcome: 'failed', code: 'STRUCTURE_INVALID', data: { problem: `not readable as JSON-LD: ${message}` } };
 }
 
@@ -159,12 +161,10 @@ async function guardedProof(step: () => Promise<ProofStep>): Promise<ProofStep> 
 function jwtBounds(payload: JsonObject | undefined): Period {
   if (!payload) return { from: [], until: [] };
   const p = jwtPeriod(payload);
-  const at = (iso: string) => Date.parse(iso);
-  const invalid = p.invalid ? [{ field: p.invalid, value: payload[p.invalid] ?? null, at: undefined }] : [];
-  return {
-    from: [...(p.from ? [{ field: 'nbf', value: p.from.value, at: at(p.from.value) }] : []), ...(p.invalid === 'nbf' ? invalid : [])],
-    until: [...(p.until ? [{ field: 'exp', value: p.until.value, at: at(p.until.value) }] : []), ...(p.invalid === 'exp' ? invalid : [])],
-  };
+  // A claim that is not a NumericDate is a bound with no date: the validity check fails it as DATE_INVALID.
+  const bounds = (field: 'nbf' | 'exp', date: { readonly value: string } | undefined): Bound[] =>
+    date ? [{ field, value: date.value, at: Date.parse(date.value) }] : p.invalid === field ? [{ field, value: payload[field] ?? null, at: undefined }] : [];
+  return { from: bounds('nbf', p.from), until: bounds('exp', p.until) };
 }
 
 async function verifyVc(parsed: ParsedCredential, env: VerifyEnv, checks: Check[]): Promise<CredentialReading | undefined> {
