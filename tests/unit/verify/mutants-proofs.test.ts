@@ -225,6 +225,14 @@ describe('mutants: proofs/index.ts, lines 1–179 (second run)', () => {
     expect(bad.check).toEqual({ id: 'proof', outcome: 'failed', code: 'PROOF_INVALID', data: { suite: SUITE, detail: 'Invalid JSON-LD syntax; @context term values must be strings or objects.', proofs: 1, otherValid: 0 } });
   });
 
+  it('an error is told by what it is, never by words the credential wrote into its message (PROOF_INVALID, not the code the words name)', async () => {
+    const contexts = signed['@context'] as string[];
+    for (const words of ['safe mode', 'Invalid signature.', 'Verification method "x" not authorized by controller for proof purpose "assertionMethod".']) {
+      const found = await assertion({ ...signed, '@context': [...contexts, { '@version': words }] });
+      expect(found.check).toEqual({ id: 'proof', outcome: 'failed', code: 'PROOF_INVALID', data: { suite: SUITE, detail: `Unsupported JSON-LD version: ${words}`, proofs: 1, otherValid: 0 } });
+    }
+  });
+
   it('a malformed proofValue: PROOF_INVALID with the words of the format error', async () => {
     expect((await assertion(withProof({ ...proof, proofValue: 'abc' }))).check).toEqual({ id: 'proof', outcome: 'failed', code: 'PROOF_INVALID', data: { suite: SUITE, detail: 'eddsa-rdfc-2022 proofValue must be base58-btc (multibase "z")', proofs: 1, otherValid: 0 } });
   });

@@ -89,11 +89,18 @@ function causes(e: unknown): unknown[] {
   return Array.isArray(inner) && inner.length > 0 ? inner.flatMap(causes) : [e];
 }
 
-function messageOf(e: unknown): string {
-  return causes(e)
-    .map((c) => (c instanceof Error ? c.message : isJsonObject(c) && typeof c.message === 'string' ? c.message : String(c)))
-    .join('; ');
-}
+const causeMessage = (c: unknown): string => (c instanceof Error ? c.message : isJsonObject(c) && typeof c.message === 'string' ? c.message : String(c));
+
+/**
+ * The libraries' own errors, told by what they are — never by words anywhere in a message, which may quote the
+ * credential or a key id (`"@version": "safe mode"`, a key id holding "Invalid signature"):
+ * - data-integrity / jsigs: `Error('Invalid signature.')`;
+ * - jsonld.js: its one ValidationError, the safe-mode error;
+ * - jsigs' ControllerProofPurpose: `Verification method "<id>" not authorized by controller for proof purpose "<term>".`
+ */
+const INVALID_SIGNATURE = (c: unknown) => causeMessage(c) === 'Invalid signature.';
+const SAFE_MODE = (c: unknown) => c instanceof Error && c.name === 'jsonld.ValidationError';
+const NOT_AUTHORIZED = (c: unknown) => /^Verification method ".*" not authorized by controller for proof purpose "[A-Za-z]+"\.$/s.test(causeMessage(c));
 
 function keyErrorCheck(e: KeyResolutionError, suite: string): Check {
   const data = { suite, detail: e.message };
@@ -108,14 +115,13 @@ function interpret(error: unknown, suite: string, record?: LoaderRecord): Check 
   if (unknown) return { id: 'proof', outcome: 'not-checked', reason: 'unsupported', code: 'UNKNOWN_CONTEXT', data: { url: unknown } };
   if (record?.keyError) return keyErrorCheck(record.keyError, suite);
   if (error instanceof KeyResolutionError) return keyErrorCheck(error, suite);
-  // Classified on the whole message (a long key id must not push the words out); reported cut short.
-  const whole = messageOf(error);
-  const message = whole.slice(0, 300);
+  // Classified on the whole causes (a long key id must not push the words out); reported cut short.
+  const all = causes(error);
+  const message = all.map(causeMessage).join('; ').slice(0, 300);
   if (error instanceof ProofFormatError) return failed('PROOF_INVALID', { suite, detail: message });
-  if (/Invalid signature/i.test(whole)) return failed('SIGNATURE_MISMATCH', { suite });
-  // jsonld.js's one ValidationError is its safe-mode error ("Safe mode validation error."), wherever it is wrapped.
-  if (/safe mode/i.test(whole)) return failed('UNDEFINED_TERM', { suite, detail: message });
-  if (/not authorized by controller/i.test(whole)) return failed('KEY_NOT_AUTHORIZED', { suite });
+  if (all.some(INVALID_SIGNATURE)) return failed('SIGNATURE_MISMATCH', { suite });
+  if (all.some(SAFE_MODE)) return failed('UNDEFINED_TERM', { suite, detail: message });
+  if (all.some(NOT_AUTHORIZED)) return failed('KEY_NOT_AUTHORIZED', { suite });
   return failed('PROOF_INVALID', { suite, detail: message });
 }
 
