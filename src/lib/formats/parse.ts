@@ -45,7 +45,8 @@ function isOb2Other(obj: JsonObject): boolean {
 function ob2Format(obj: JsonObject): CredentialFormat {
   const v = obj.verification ?? obj.verify;
   const type = isJsonObject(v) ? String(v.type ?? '') : '';
-  return /signed/i.test(type) ? 'ob2-signed' : 'ob2-hosted';
+  // The OB 2.0 context's two words for it (`signed`, `SignedBadge`, and its full IRI); anything else is hosted.
+  return /^(?:signed|SignedBadge|https:\/\/w3id\.org\/openbadges#SignedBadge)$/.test(type) ? 'ob2-signed' : 'ob2-hosted';
 }
 
 function vcFormat(obj: JsonObject, jwt: boolean): CredentialFormat {

@@ -30,6 +30,10 @@ describe('what a JSON object is', () => {
     expect(credentials(parseInput(enc(JSON.stringify({ ...OB2, verification: undefined, verify: { type: 'signed' } })))).credentials[0]?.format).toBe('ob2-signed');
     expect(credentials(parseInput(enc(JSON.stringify({ ...OB2, verification: { type: 7 } })))).credentials[0]?.format).toBe('ob2-hosted');
     expect(credentials(parseInput(enc(JSON.stringify({ ...OB2, verification: 'signed' })))).credentials[0]?.format).toBe('ob2-hosted');
+    // The context's words only, whole: not any type that holds "signed".
+    expect(credentials(parseInput(enc(JSON.stringify({ ...OB2, verification: { type: 'https://w3id.org/openbadges#SignedBadge' } })))).credentials[0]?.format).toBe('ob2-signed');
+    for (const type of ['UnsignedBadge', 'hosted-not-signed', 'signed2'])
+      expect(credentials(parseInput(enc(JSON.stringify({ ...OB2, verification: { type } })))).credentials[0]?.format).toBe('ob2-hosted');
   });
 
   it('VCs and CLRs; the exact bytes are kept (BOM and surrounding space dropped)', () => {
