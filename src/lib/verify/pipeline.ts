@@ -206,22 +206,29 @@ async function verifyVc(parsed: ParsedCredential, env: VerifyEnv, checks: Check[
 }
 
 async function verifyOb2(parsed: ParsedCredential, env: VerifyEnv, checks: Check[]): Promise<CredentialReading | undefined> {
-  checks.push(await guarded('structure', () => checkOb2Structure(parsed.credential)));
+  const structure = await guarded('structure', () => checkOb2Structure(parsed.credential));
+  // An assertion that reads two ways (two badges, two identities) is refused as its structure, as a
+  // VC's graph is; its proof and key stay as checked (not an error of the proof step).
+  let ambiguous: Check | undefined;
   const step = await guardedProof(async () => {
     const found = parsed.format === 'ob2-signed' ? await checkOb2Signed(parsed, env) : await checkOb2Hosted(parsed.credential, env);
     // The hosted copy, when fetched, is the truth; a signed assertion is its JWS payload.
     const assertion = found.assertion ?? parsed.credential;
-    const reading = readOb2({ assertion, badgeClass: found.badgeClass, issuer: found.issuerProfile }, parsed.format);
-    return { proof: found.check, binding: found.binding, reading };
+    try {
+      return { proof: found.check, binding: found.binding, reading: readOb2({ assertion, badgeClass: found.badgeClass, issuer: found.issuerProfile }, parsed.format) };
+    } catch (e) {
+      ambiguous = unreadable(e);
+      return { proof: found.check, binding: found.binding };
+    }
   });
-  checks.push(step.proof);
+  // The key as the proof step bound it, read or not; none when that step threw.
+  checks.push(ambiguous ?? structure, step.proof, step.binding ?? notReadable('issuer-key'));
   const reading = step.reading;
   if (!reading) {
-    checks.push(step.binding ?? notReadable('issuer-key'), ...skipped(step.proof, ['issuer-identity', 'validity-period', 'status']), await checkRecipientOf(undefined, env));
+    checks.push(...skipped(step.proof, ['issuer-identity', 'validity-period', 'status']), await checkRecipientOf(undefined, env));
     return undefined;
   }
   const document = reading.document;
-  checks.push(step.binding ?? notCheckedAfter('issuer-key', step.proof));
   checks.push(await guarded('issuer-identity', () => checkIssuerIdentity(reading, checks, env.trust, env.now)));
   checks.push(await guarded('validity-period', () => checkValidity(ob2Period(document), env)));
   checks.push(await guarded('status', () => (step.proof.outcome === 'passed' ? checkStatus(parsed, document, env) : notCheckedAfter('status', step.proof))));
@@ -257,7 +264,7 @@ export async function tryReading(parsed: ParsedCredential, env: VerifyEnv): Prom
     if (!isOb2Format(parsed.format)) return { reading: (await readVc(parsed)).reading };
     const { verification, reading } = await verifyCredential(parsed, env);
     if (reading) return { reading };
-    const why = verification.checks.find((c) => c.outcome !== 'passed' && c.id !== 'format');
+    const why = verification.checks.find((c) => c.outcome !== 'passed'); // the format check always passed here
     return { error: { code: why?.code ?? 'NOT_READABLE', message: 'the OB 2.0 assertion could not be read' } };
   } catch (e) {
     const check = unreadable(e);
