@@ -168,9 +168,9 @@ describe('mutants: proofs/index.ts, lines 1–179 (second run)', () => {
   const digest = async (text: string) => new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
   const canonize = (doc: JsonObject): Promise<string> => jsonld.canonize(doc, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: contextLoader, safe: true });
   /** An eddsa-rdfc-2022 proof made by hand (VC-DI-EdDSA §3.2), so its signed options can say anything. */
-  async function signWith(dates: { created?: string; expires?: string }): Promise<JsonObject> {
+  async function signWith(dates: { created?: string; expires?: string }, extra: JsonObject = {}): Promise<JsonObject> {
     const { proof: _proof, ...doc } = signed;
-    const options: JsonObject = { type: 'DataIntegrityProof', cryptosuite: SUITE, created: dates.created ?? SIGNED_AT, ...(dates.expires ? { expires: dates.expires } : {}), verificationMethod: issuer.vm, proofPurpose: 'assertionMethod' };
+    const options: JsonObject = { type: 'DataIntegrityProof', cryptosuite: SUITE, created: dates.created ?? SIGNED_AT, ...(dates.expires ? { expires: dates.expires } : {}), verificationMethod: issuer.vm, proofPurpose: 'assertionMethod', ...extra };
     const [o, d] = await Promise.all([digest(await canonize({ '@context': doc['@context'] ?? null, ...options })), digest(await canonize(doc))]);
     const signature = await issuer.pair.signer().sign({ data: new Uint8Array([...o, ...d]) });
     return { ...doc, proof: { ...options, proofValue: `z${base58btcEncode(signature)}` } };
@@ -192,6 +192,15 @@ describe('mutants: proofs/index.ts, lines 1–179 (second run)', () => {
     const doc = await signWith({ created: at(SKEW) });
     expect((await assertion(doc)).check).toMatchObject({ outcome: 'passed', code: 'PROOF_VALID' });
     expect((await assertion(asIri(doc, 'created'))).check).toMatchObject({ outcome: 'passed', code: 'PROOF_VALID' });
+  });
+
+  it('a date inside a graph the signed options nest, or on a node they link to, is not the proof’s own: only the proof node’s dates count', async () => {
+    const xsd = 'http://www.w3.org/2001/XMLSchema#dateTime';
+    const nested = { '@graph': [{ id: 'urn:nested', 'http://purl.org/dc/terms/created': { '@value': at(SKEW + 86_400_000), '@type': xsd }, 'https://w3id.org/security#expiration': { '@value': at(-SKEW - 86_400_000), '@type': xsd } }] };
+    expect((await assertion(await signWith({}, nested))).check).toMatchObject({ outcome: 'passed', code: 'PROOF_VALID' });
+    // …nor a node the options link to.
+    const linked = { 'https://ex.mutants.test/about': { id: 'urn:linked', 'http://purl.org/dc/terms/created': { '@value': at(SKEW + 86_400_000), '@type': xsd } } };
+    expect((await assertion(await signWith({}, linked))).check).toMatchObject({ outcome: 'passed', code: 'PROOF_VALID' });
   });
 
   it('dates seen only in the signed graph: refused with the same words as JSON keys', async () => {
