@@ -46,7 +46,7 @@ describe('termMaps', () => {
     expect(m.classes.has(`${CRED}validUntil`)).toBe(false);
   });
 
-  it('where two bundled terms share an IRI, the first wins (schema:keywords is OB’s `tag`, not CLR’s `tags`)', async () => {
+  it('where two bundled terms share an IRI, the first wins (schema:keywords is OB 3.0’s `tag`, not the beta context’s `tags`: the registry lists OB 3.0 first)', async () => {
     const m = await bundled();
     expect(m.properties.get('https://schema.org/keywords')).toBe('tag');
   });

@@ -27,6 +27,7 @@ import { VC_V1, VC_V2 } from './names.ts';
 
 export { VC_V1, VC_V2 };
 
+/** In this order the reading names an IRI two contexts name differently (reading/terms.ts): keep OB 3.0 before its beta. */
 const entries: ReadonlyArray<readonly [string, object]> = [
   [VC_V1, credentialsV1],
   [VC_V2, credentialsV2],

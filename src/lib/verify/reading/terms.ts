@@ -6,20 +6,10 @@
  *
  * Properties and classes are kept apart because OB 3.0 reuses class IRIs for properties
  * (`criteria` → `…#Criteria`): a term that starts with a lower-case letter names a property, any
- * other (`Achievement`, `1EdTechRevocationList`) a class. Where two terms share an IRI, the first context in `ORDER` wins.
+ * other (`Achievement`, `1EdTechRevocationList`) a class. Where two contexts name an IRI differently, the one
+ * listed first in contexts/registry.ts wins (today only schema:keywords: OB 3.0's `tag` before the beta's `tags`).
  */
 import { bundledContext, bundledContextUrls } from '../contexts/registry.ts';
-
-const ORDER = [
-  'https://www.w3.org/ns/credentials/v2',
-  'https://www.w3.org/2018/credentials/v1',
-  'https://w3id.org/security/data-integrity/v2',
-  'https://www.w3.org/ns/credentials/status/v1',
-  'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-  'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json',
-  'https://w3id.org/vc/status-list/2021/v1',
-  'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json',
-];
 
 export interface TermMaps {
   /** Property IRI → term. */
@@ -125,8 +115,8 @@ export function termMapsOf(documents: readonly unknown[]): TermMaps {
 /** Built once from the bundled contexts (about a millisecond). */
 export function termMaps(): TermMaps {
   if (maps) return maps;
-  // The preferred contexts first, then every other bundled one (OB 3.0.2 names `achievement`
-  // `…#achievement-0`, 3.0.3 `…#achievement`: both read back as `achievement`).
-  maps = termMapsOf([...new Set([...ORDER, ...bundledContextUrls()])].map((url) => bundledContext(url)));
+  // In the registry's order (OB 3.0.2 names `achievement` `…#achievement-0`, 3.0.3 `…#achievement`: both
+  // read back as `achievement`).
+  maps = termMapsOf(bundledContextUrls().map((url) => bundledContext(url)));
   return maps;
 }
