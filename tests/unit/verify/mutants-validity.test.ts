@@ -104,6 +104,11 @@ describe('mutants: reading/dates.ts', () => {
     for (const zone of ['+1401', '+1500', '+0960', '+99:59']) expect(ob2Instant(`2026-06-01T00:00:00${zone}`)).toBeUndefined();
   });
 
+  it('a date is the whole text: nothing before it, nothing after its zone (static mutants of the two patterns)', () => {
+    for (const text of ['2026-06-01T00:00:00Zjunk', '2026-06-01T00:00:00+09:00:00', 'x2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z\n']) expect(vcInstant(text)).toBeUndefined();
+    for (const text of ['x2026-06-01', 'on 2026-06-01T00:00Z', '2026-06-01junk', '2026-06-01T00:00:00Z\n']) expect(ob2Instant(text)).toBeUndefined();
+  });
+
   it('only a string is a date: an array holding one is not read through its text', () => {
     expect(vcInstant(['2026-06-01T00:00:00Z'])).toBeUndefined();
     expect(ob2Instant(['2026-06-01'])).toBeUndefined();
