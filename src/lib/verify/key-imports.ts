@@ -22,7 +22,8 @@ function remember(key: string, make: () => Promise<Imported>): Promise<Imported>
   return hit;
 }
 
-const sorted = (o: object): string => JSON.stringify(Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+// Array.prototype.sort's default order compares strings by UTF-16 code units, as `<` does.
+const sorted = (o: Record<string, unknown>): string => JSON.stringify(Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]])));
 
 export const importJwkOnce = (jwk: JWK, alg: string): Promise<Imported> => remember(`jwk ${alg} ${sorted(jwk)}`, () => importJWK(jwk, alg));
 

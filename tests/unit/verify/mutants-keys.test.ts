@@ -1,11 +1,14 @@
 // Tests written for StrykerJS (`npm run mutate`): verification-method resolution (keys.ts), called
 // directly: what each kind of identifier yields, for Data Integrity and for JWS use, and every way it
 // is refused, with the outcome (failed: never a key; not-checked: maybe later) and the reason.
-import { exportJWK, generateKeyPair } from 'jose';
+import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../../src/lib/model/credential.ts';
+import type { JsonObject, JsonValue } from '../../../src/lib/model/credential.ts';
 import { didWebUrl, hasPrivateParts, KeyResolutionError, multikeyFor, multikeyType, resolveVerificationMethod } from '../../../src/lib/verify/keys.ts';
+import { importJwkOnce } from '../../../src/lib/verify/key-imports.ts';
 import { createRemote } from '../../../src/lib/verify/remote.ts';
+import { base58btcEncode } from '../../../src/lib/util/bytes.ts';
 import { didJwkOf, generateDidKey, NOW, World, type DidKey } from '../../support/issuer.ts';
 
 const offline = createRemote({ online: false });
@@ -193,5 +196,89 @@ describe('other identifiers', () => {
     const url = 'http://plain.mutants.test/key';
     const m = await resolveVerificationMethod(url, new World().serve(url, { id: url, type: 'JsonWebKey', controller: url, publicKeyJwk: edJwk }).env().remote);
     expect(m).toMatchObject({ controller: url, binding: 'resolved' });
+  });
+});
+
+describe('mutants: keys.ts (second run)', () => {
+  const DID = 'did:web:second.mutants.test';
+  const DOC_URL = 'https://second.mutants.test/.well-known/did.json';
+  const served = (vm: JsonValue[], extra: JsonObject = {}) => new World().serve(DOC_URL, { '@context': ['https://www.w3.org/ns/did/v1'], id: DID, verificationMethod: vm, assertionMethod: ['#key-1'], ...extra }).env().remote;
+  const method = (extra: JsonObject = {}): JsonObject => ({ id: '#key-1', type: 'Multikey', controller: DID, publicKeyMultibase: ed.pair.publicKeyMultibase as string, ...extra });
+
+  it('a refusal is a KeyResolutionError by name too', async () => {
+    const e = await resolveVerificationMethod('did:example:abc#k', offline).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(KeyResolutionError);
+    expect((e as Error).name).toBe('KeyResolutionError');
+  });
+
+  it('a multibase key with a supported header but no valid point, or a curve not supported (P-521): UNSUPPORTED_KEY', async () => {
+    const badPoint = `z${base58btcEncode(new Uint8Array([0x80, 0x24, 0x02, ...new Uint8Array(32).fill(0xff)]))}`;
+    expect(multikeyType(badPoint)).toBe('P-256');
+    expect(await multikeyFor(badPoint, 'urn:k#1', 'urn:k')).toBeUndefined();
+    expect(await refusal(`did:key:${badPoint}`)).toMatchObject({ outcome: 'not-checked', code: 'UNSUPPORTED_KEY', reason: 'unsupported' });
+    const generate = EcdsaMultikey.generate as (o: { curve: string }) => Promise<{ publicKeyMultibase: string }>; // why: the library makes P-521 keys, its types omit the curve
+    const p521 = (await generate({ curve: 'P-521' })).publicKeyMultibase;
+    expect(await refusal(`did:key:${p521}`)).toMatchObject({ outcome: 'not-checked', code: 'UNSUPPORTED_KEY' });
+    expect(await refusal(`did:key:${p521}`, offline, 'jws')).toMatchObject({ outcome: 'not-checked', code: 'UNSUPPORTED_KEY' });
+  });
+
+  it('a document publishing a private JWK for the method: UNSUPPORTED_KEY, for either use', async () => {
+    const priv = (await exportJWK((await generateKeyPair('EdDSA', { extractable: true })).privateKey)) as JsonObject;
+    for (const use of ['data-integrity', 'jws'] as const) {
+      expect(await refusal(`${DID}#key-1`, served([{ id: '#key-1', type: 'JsonWebKey', controller: DID, publicKeyJwk: priv }]), use)).toEqual({ outcome: 'not-checked', code: 'UNSUPPORTED_KEY', reason: 'unsupported', message: 'key type JsonWebKey not supported' });
+    }
+  });
+
+  it('for a JWS, only an RSA JWK with string n and e is taken as RSA', async () => {
+    expect(await refusal(didJwkOf({ kty: 'oct-ish', n: rsaJwk.n as string, e: rsaJwk.e as string }), offline, 'jws')).toMatchObject({ outcome: 'not-checked', code: 'UNSUPPORTED_KEY' });
+    expect(await refusal(didJwkOf({ kty: 'RSA', n: rsaJwk.n as string, e: 65537 }), offline, 'jws')).toMatchObject({ outcome: 'not-checked', code: 'UNSUPPORTED_KEY' });
+  });
+
+  it('a method that names no key: UNSUPPORTED_KEY', async () => {
+    expect(await refusal(`${DID}#key-1`, served([{ id: '#key-1', type: 'Mystery', controller: DID }]))).toEqual({ outcome: 'not-checked', code: 'UNSUPPORTED_KEY', reason: 'unsupported', message: 'key type Mystery not supported' });
+  });
+
+  it('entries that are no method, or have no string id, are skipped (in the methods and in assertionMethod)', async () => {
+    const m = await resolveVerificationMethod(`${DID}#key-1`, served([null, 5, { id: 7, type: 'Multikey' }, method()], { assertionMethod: [{ type: 'no id' }, 3, '#key-1'] }));
+    expect(m).toMatchObject({ ref: `${DID}#key-1`, binding: 'resolved' });
+    expect(m.controllerDocument.assertionMethod).toEqual([`${DID}#key-1`]);
+  });
+
+  it('a document whose own id is relative is not the method it is served for', async () => {
+    const url = 'https://keys.second.mutants.test/doc';
+    const self = { id: '#k', type: 'Multikey', controller: url, publicKeyMultibase: ed.pair.publicKeyMultibase as string };
+    expect(await refusal(`${url}#k`, new World().serve(url, self).env().remote)).toEqual({ outcome: 'failed', code: 'KEY_NOT_FOUND', reason: undefined, message: `${url} does not list ${url}#k` });
+  });
+
+  it('only a urn falls back to a key in its fragment; did:example and other schemes do not', async () => {
+    const mb = ed.pair.publicKeyMultibase as string;
+    expect(await refusal(`did:example:abc#${mb}`)).toEqual({ outcome: 'failed', code: 'KEY_NOT_FOUND', reason: undefined, message: `verification method did:example:abc#${mb} cannot be dereferenced` });
+    expect(await refusal(`ftp://x.test/k#${mb}`)).toMatchObject({ outcome: 'failed', code: 'KEY_NOT_FOUND' });
+  });
+});
+
+describe('mutants: key-imports.ts', () => {
+  let jwk: JWK;
+  beforeAll(async () => {
+    jwk = await exportJWK((await generateKeyPair('EdDSA', { extractable: true })).publicKey);
+  });
+  const permutations = <T,>(xs: T[]): T[][] => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((rest) => [x, ...rest])));
+
+  it('a key is imported once whatever the order of its members', async () => {
+    const full: JWK = { ...jwk, kid: 'k-1', use: 'sig' };
+    const orders = permutations(Object.keys(full));
+    expect(orders).toHaveLength(120);
+    const keys = new Set(await Promise.all(orders.map((order) => importJwkOnce(Object.fromEntries(order.map((k) => [k, full[k as keyof JWK]])) as JWK, 'EdDSA'))));
+    expect(keys.size).toBe(1);
+  });
+
+  it('the 256 keys imported last are kept; an older one is imported afresh', async () => {
+    const nth = (i: number) => importJwkOnce({ ...jwk, kid: `filler-${i}` }, 'EdDSA');
+    for (let i = 0; i < 256; i++) await nth(i); // whatever was kept before is gone now
+    const first = await importJwkOnce({ ...jwk, kid: 'first' }, 'EdDSA');
+    for (let i = 1000; i < 1255; i++) await nth(i);
+    expect(await importJwkOnce({ ...jwk, kid: 'first' }, 'EdDSA')).toBe(first); // 256 kept, the first among them
+    await nth(1255);
+    expect(await importJwkOnce({ ...jwk, kid: 'first' }, 'EdDSA')).not.toBe(first);
   });
 });

@@ -1,9 +1,11 @@
 // Tests written for StrykerJS (`npm run mutate`): the strict JSON-LD document loader (loader.ts) and the
 // remote door (remote.ts), called directly.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contextLoader, createLoader, UnknownContextError, unknownContextIn } from '../../../src/lib/verify/loader.ts';
 import { KeyResolutionError } from '../../../src/lib/verify/keys.ts';
-import { createRemote, MemoryCache, remoteJson, type FetchLike } from '../../../src/lib/verify/remote.ts';
+import { createRemote, MemoryCache, remoteJson, type FetchLike, type Remote } from '../../../src/lib/verify/remote.ts';
 import { generateDidKey, NOW, type DidKey } from '../../support/issuer.ts';
 
 const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
@@ -145,5 +147,91 @@ describe('the remote door', () => {
     const r = (s: string) => ({ url: 'u', status: 200, body: new TextEncoder().encode(s), contentType: undefined, fetchedAt: '', fromCache: false });
     expect(remoteJson(r('[1]'))).toEqual([1]);
     expect(remoteJson(r('nope'))).toBeUndefined();
+  });
+});
+
+describe('mutants: loader.ts (second run)', () => {
+  it('a method with a fragment is served as the method alone, not merged with its controller document', async () => {
+    const { load, record } = createLoader(offline, new Set([key.vm]));
+    const m = (await load(key.vm)).document;
+    expect(m).toEqual(record.methods.get(key.vm)?.method);
+    expect(m).toEqual({ '@context': 'https://w3id.org/security/multikey/v1', id: key.vm, type: 'Multikey', controller: key.did, publicKeyMultibase: key.pair.publicKeyMultibase });
+  });
+
+  it('a method asked for again is served from the record: its document is fetched once', async () => {
+    const did = 'did:web:once.mutants.test';
+    const doc = { '@context': ['https://www.w3.org/ns/did/v1'], id: did, verificationMethod: [{ id: '#key-1', type: 'Multikey', controller: did, publicKeyMultibase: key.pair.publicKeyMultibase }], assertionMethod: ['#key-1'] };
+    const fetched: string[] = [];
+    const fetch: FetchLike = async (url) => {
+      fetched.push(url);
+      return { status: 200, headers: { get: () => null }, arrayBuffer: async () => new TextEncoder().encode(JSON.stringify(doc)).buffer as ArrayBuffer };
+    };
+    const { load } = createLoader(createRemote({ online: true, fetch, now: () => NOW }), new Set([`${did}#key-1`]));
+    const first = await load(`${did}#key-1`);
+    expect(await load(`${did}#key-1`)).toEqual(first);
+    expect(fetched).toEqual(['https://once.mutants.test/.well-known/did.json']);
+  });
+
+  it('an error that is no KeyResolutionError is thrown on, and not recorded as the key error', async () => {
+    const broken: Remote = { online: true, get: async () => Promise.reject(new Error('remote broke')) };
+    const { load, record } = createLoader(broken, new Set(['did:web:broken.mutants.test#k']));
+    await expect(load('did:web:broken.mutants.test#k')).rejects.toThrow('remote broke');
+    expect(record.keyError).toBeUndefined();
+  });
+});
+
+describe('mutants: remote.ts (second run)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  /** A fetch that never answers until aborted; it hands out the signal it was given. */
+  const hanging = (signals: AbortSignal[]): FetchLike => (_url, init) =>
+    new Promise((_, reject) => {
+      signals.push(init.signal);
+      init.signal.addEventListener('abort', () => reject(new Error('aborted')));
+    });
+
+  it('a fetch is aborted after the timeout given, or after 10 s by default (fake clock)', async () => {
+    vi.useFakeTimers();
+    for (const [timeoutMs, wait] of [[50, 50], [undefined, 10_000]] as const) {
+      const signals: AbortSignal[] = [];
+      const got = createRemote({ online: true, fetch: hanging(signals), ...(timeoutMs === undefined ? {} : { timeoutMs }) }).get('https://x.test/slow');
+      await vi.advanceTimersByTimeAsync(wait - 1);
+      expect(signals[0]?.aborted, `${timeoutMs}`).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(signals[0]?.aborted, `${timeoutMs}`).toBe(true);
+      expect(await got).toEqual({ ok: false, code: 'FETCH_FAILED', detail: 'aborted' });
+    }
+  });
+
+  it('a fetch that has answered is never aborted later (fake clock)', async () => {
+    vi.useFakeTimers();
+    const signals: AbortSignal[] = [];
+    const fetch: FetchLike = async (_url, init) => {
+      signals.push(init.signal);
+      return { status: 200, headers: { get: () => null }, arrayBuffer: async () => new ArrayBuffer(0) };
+    };
+    expect((await createRemote({ online: true, fetch, timeoutMs: 50 }).get('https://x.test/a')).ok).toBe(true);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(signals[0]?.aborted).toBe(false);
+  });
+
+  it('redirects are followed (a real HTTP peer on 127.0.0.1, the platform fetch)', async () => {
+    const server: Server = createServer((req, res) => {
+      if (req.url === '/old') {
+        res.writeHead(302, { location: '/new' }).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"moved":true}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const got = await createRemote({ online: true }).get(`http://127.0.0.1:${port}/old`);
+      expect(got).toMatchObject({ ok: true, response: { url: `http://127.0.0.1:${port}/old`, status: 200 } });
+      expect(got.ok && remoteJson(got.response)).toEqual({ moved: true });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
