@@ -56,6 +56,13 @@ describe('mutants: prepare.ts (the warm-up)', () => {
     expect(nquads).toMatch(/^<urn:uuid:00000000-0000-4000-8000-000000000000> /m);
   });
 
+  it('reads and canonicalises a credential with every class OB 3.0 credentials commonly use', async () => {
+    const nquads = String(await canonize.mock.results[0]?.value);
+    const typed = [...nquads.matchAll(/ <http:\/\/www\.w3\.org\/1999\/02\/22-rdf-syntax-ns#type> <[^>]*[#/](\w+)> \./g)].map((m) => m[1]).sort();
+    expect(typed).toEqual(['Achievement', 'AchievementSubject', 'Address', 'AlignmentObject', 'IdentityObject', 'Image', 'OpenBadgeCredential', 'Profile', 'VerifiableCredential']);
+    expect(nquads).toContain('vocab.html#narrative>'); // Criteria, the one common class written without a type
+  });
+
   it('imports an Ed25519 key, verifies with it and digests SHA-256 through WebCrypto, all without error', async () => {
     const [importKey, verify, digest] = subtle.map((s) => s.mock);
     expect(importKey?.calls.map((c) => c[2])).toEqual([{ name: 'Ed25519' }]);
