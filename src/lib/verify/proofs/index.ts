@@ -187,7 +187,6 @@ async function withSignedDates(document: JsonObject, r: ProofResult, env: Verify
 
 /** The proofs a chained proof names, or a reason it cannot be verified. */
 function previousOf(proof: JsonObject, all: readonly JsonObject[]): JsonObject[] | string {
-  if (proof.previousProof === undefined) return [];
   const ids = asArray(proof.previousProof);
   if (!ids.every((id): id is string => typeof id === 'string')) return 'previousProof must name proofs by id';
   const found = ids.map((id) => all.find((p) => p !== proof && p.id === id));
