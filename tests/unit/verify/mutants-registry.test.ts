@@ -2,7 +2,7 @@
 // verification environment's defaults (env.ts), the lazy schema door (schema/lazy.ts) and the warm-up
 // (prepare.ts). The warm-up's contents change only how fast the first verification is; what can be
 // observed is that it settles, once, and never fails.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bundledContext, bundledContextUrls, VC_V1, VC_V2 } from '../../../src/lib/verify/contexts/registry.ts';
 import { createEnv } from '../../../src/lib/verify/env.ts';
 import { prepareVerifier } from '../../../src/lib/verify/prepare.ts';
@@ -67,6 +67,27 @@ describe('the lazy schema door and the warm-up', () => {
   it('validateSchemaLazy answers as the schema module does', async () => {
     expect(await validateSchemaLazy({ '@context': [VC_V2], type: ['VerifiableCredential'] })).toBeUndefined();
     expect(await validateSchemaLazy({ '@context': [VC_V2], type: ['VerifiableCredential', 'OpenBadgeCredential'] })).toMatchObject({ ok: false });
+  });
+
+  it('validateSchemaLazy loads the validators only when a schema applies', async () => {
+    // A fresh copy of the door, over a stand-in for the ~37 kB validator module that records being loaded.
+    vi.resetModules();
+    let loads = 0;
+    vi.doMock('../../../src/lib/verify/schema/index.ts', () => {
+      loads += 1;
+      return { validateSchema: () => ({ ok: true, schema: 'stand-in' }) };
+    });
+    try {
+      const { validateSchemaLazy: fresh } = await import('../../../src/lib/verify/schema/lazy.ts');
+      expect(await fresh({ '@context': [VC_V2], type: ['VerifiableCredential'] })).toBeUndefined();
+      expect(loads).toBe(0);
+      expect(await fresh({ '@context': [VC_V2], type: ['VerifiableCredential', 'OpenBadgeCredential'] })).toEqual({ ok: true, schema: 'stand-in' });
+      expect(await fresh({ '@context': [VC_V2], type: ['VerifiableCredential', 'OpenBadgeCredential'] })).toEqual({ ok: true, schema: 'stand-in' });
+      expect(loads).toBe(1);
+    } finally {
+      vi.doUnmock('../../../src/lib/verify/schema/index.ts');
+      vi.resetModules();
+    }
   });
 
   it('prepareVerifier settles (to undefined), once', async () => {

@@ -96,6 +96,32 @@ describe('formats', () => {
     ['2010-01-01T00:00:00+24:00', false],
     ['2010-01-01', false],
     ['', false],
+    // Anchored at both ends; fractions of any length, digits only; a sign and two-digit hours and minutes in an offset.
+    ['x2010-01-01T00:00:00Z', false],
+    ['2010-01-01T00:00:00Zx', false],
+    ['2010-01-01T00:00:00+09:00x', false],
+    ['2010-01-01T00:00:00.5Z', true],
+    ['2010-01-01T00:00:00.123456789Z', true],
+    ['2010-01-01T00:00:00.Z', false],
+    ['2010-01-01T00:00:00.xZ', false],
+    ['2010-01-01T00:00:00x09:00', false],
+    ['2010-01-01T00:00:00+9:00', false],
+    ['2010-01-01T00:00:00+09:0', false],
+    ['2010-01-01T00:00:00+0a:00', false],
+    ['2010-01-01T00:00:00+09:0a', false],
+    // Field ranges: minutes to 59, seconds to 60 (leap only), offset hours to 23, offset minutes to 59.
+    ['2010-01-01T00:59:59Z', true],
+    ['2010-01-01T00:60:00Z', false],
+    ['2016-12-31T23:59:61Z', false],
+    ['2010-01-01T00:00:00+23:00', true],
+    ['2010-01-01T00:00:00-23:59', true],
+    ['2010-01-01T00:00:00+09:60', false],
+    ['2010-01-00T00:00:00Z', false],
+    // A leap second at 23:59:60 UTC seen from west and from a half-hour zone; not the minute before.
+    ['2016-12-31T18:59:60-05:00', true],
+    ['2017-01-01T05:29:60+05:30', true],
+    ['2017-01-01T05:28:60+05:30', false],
+    ['2016-12-31T18:58:60-05:00', false],
   ])('date-time %j → %s', (value, ok) => expect(isDateTime(value)).toBe(ok));
 
   test.each([
@@ -105,6 +131,18 @@ describe('formats', () => {
     ['2010-13-01', false],
     ['2010-1-01', false],
     ['2010-01-01T00:00:00Z', false],
+    ['x2010-01-01', false],
+    ['2010-01-01x', false],
+    ['2010-01-1', false],
+    ['10-01-01', false],
+    ['2010-0a-01', false],
+    ['2010-01-0a', false],
+    ['2010-01-00', false],
+    ['2010-00-10', false],
+    ['2010-12-31', true],
+    ['2010-12-32', false],
+    ['2010-04-31', false],
+    ['2010-02-28', true],
   ])('date %j → %s', (value, ok) => expect(isDate(value)).toBe(ok));
 });
 

@@ -18,10 +18,10 @@ function isLeapYear(year: number): boolean {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 
+/** A month outside 1–12 has no entry in DAYS, so no day fits in it. */
 function isCalendarDay(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const max = month === 2 && isLeapYear(year) ? 29 : DAYS[month - 1];
-  return max !== undefined && day <= max;
+  const max = month === 2 && isLeapYear(year) ? 29 : (DAYS[month - 1] ?? 0);
+  return day >= 1 && day <= max;
 }
 
 export function isDate(value: string): boolean {
