@@ -1,6 +1,8 @@
 // Tests written for StrykerJS (`npm run mutate`): how a JSON Schema failure is reported (schema/index.ts:
 // which schema applies, which of ajv's errors is the most telling, and its words), on synthetic ajv errors.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../../src/lib/model/credential.ts';
 import type { GeneratedSchemaError } from '../../../src/lib/verify/schema/generated/validators.js';
 import { mostSpecific, schemaKeyFor, SCHEMA_IDS, validateSchema } from '../../../src/lib/verify/schema/index.ts';
 
@@ -63,8 +65,8 @@ describe('the words for each kind of failure', () => {
 });
 
 describe('the most telling error', () => {
-  it('none: undefined', () => {
-    expect(mostSpecific([])).toBeUndefined();
+  it('none (ajv always gives one for a failure, so only a direct call): the whole credential', () => {
+    for (const none of [[], null, undefined]) expect(mostSpecific(none)).toEqual({ pointer: '', problem: 'does not match the schema' });
   });
 
   it('the deepest wins; at one depth, required before a value, before a type, before "no form fits"', () => {
@@ -94,5 +96,49 @@ describe('the most telling error', () => {
     ];
     expect(mostSpecific([...aside, err('type', '/name', { type: 'string' })])).toEqual({ pointer: '/name', problem: 'must be string' });
     expect(mostSpecific(aside)).toEqual({ pointer: '/name/y', problem: 'does not match the pattern ^[a-z]' });
+  });
+});
+
+describe('mutants: schema/index.ts', () => {
+  // JSON Schema's seven types, asked for in reverse: said in one fixed order.
+  it('the types a value may have, in the order string, number, integer, boolean, object, array, null', () => {
+    expect(one(err('type', '/n', { type: ['null', 'array', 'object', 'boolean', 'integer', 'number', 'string'] }))).toEqual({ pointer: '/n', problem: 'must be string or number or integer or boolean or object or array or null' });
+    expect(mostSpecific([err('type', '/n', { type: 'boolean' }), err('type', '/n', { type: 'number' }), err('type', '/n', { type: 'string' })])).toEqual({ pointer: '/n', problem: 'must be string or number or boolean' });
+  });
+
+  it('only a "required" error points below its instance: another keyword naming a missingProperty stays where it is', () => {
+    // ajv's dependentRequired error: {property, missingProperty, depsCount, deps}.
+    expect(one(err('dependentRequired', '/issuer', { property: 'a', missingProperty: 'b', depsCount: 1, deps: 'b' }))).toEqual({ pointer: '/issuer', problem: 'fails "dependentRequired"' });
+  });
+
+  it('params of the wrong kind are left out of the words, never printed as they are', () => {
+    expect(one(err('format', '/x', { format: 5 }))).toEqual({ pointer: '/x', problem: 'not a valid' });
+    expect(one(err('minItems', '/x', { limit: '1' }))).toEqual({ pointer: '/x', problem: 'must have at least ? item(s)' });
+    expect(one(err('type', '/x', { type: ['string', 5, null] }))).toEqual({ pointer: '/x', problem: 'must be string' });
+    expect(one(err('type', '/x', { type: 5 }))).toEqual({ pointer: '/x', problem: 'must be' });
+    expect(one(err('type', '/x', {}))).toEqual({ pointer: '/x', problem: 'must be' });
+  });
+});
+
+describe('mutants: schema/index.ts — what the user sees for one broken field of a real OB 3.0 credential', () => {
+  const base = JSON.parse(readFileSync(new URL('../../fixtures/ob3/spec/ldp-test-vector-ob-signed.json', import.meta.url), 'utf8')) as JsonObject;
+  const subject = (c: JsonObject) => c.credentialSubject as JsonObject;
+  const achievement = (c: JsonObject) => subject(c).achievement as JsonObject;
+
+  it('the fixture itself passes', () => {
+    expect(validateSchema(base)).toEqual({ ok: true, schema: SCHEMA_IDS.ob3Achievement });
+  });
+
+  it.each<readonly [string, (c: JsonObject) => void, string, string]>([
+    ['a subject type without AchievementSubject', (c) => void (subject(c).type = ['Foo']), '/credentialSubject/type', 'lacks a required type'],
+    ['a name that is a number (string or language map)', (c) => void (c.name = 5), '/name', 'must be string or object'],
+    ['an @context that is a number', (c) => void (c['@context'] = 5), '/@context', 'must be string or object or array'],
+    ['creditsAvailable as text', (c) => void (achievement(c).creditsAvailable = '3'), '/credentialSubject/achievement/creditsAvailable', 'must be number'],
+    ['an identifier with hashed as text', (c) => void (subject(c).identifier = [{ type: 'IdentityObject', hashed: 'yes', identityHash: 'x', identityType: 'emailAddress' }]), '/credentialSubject/identifier/0/hashed', 'must be boolean'],
+    ['an achievement without criteria', (c) => void delete achievement(c).criteria, '/credentialSubject/achievement/criteria', 'missing required property "criteria"'],
+  ])('%s', (_name, breakIt, pointer, problem) => {
+    const c = structuredClone(base);
+    breakIt(c);
+    expect(validateSchema(c)).toEqual({ ok: false, schema: SCHEMA_IDS.ob3Achievement, pointer, problem });
   });
 });

@@ -13,7 +13,6 @@
  * those against its separate "any…" schemas (VC 1.1 or 2.0), which are not bundled (see SOURCES.md).
  */
 import type { JsonObject } from '../../model/credential.ts';
-import { asArray } from '../../formats/json.ts';
 import { schemaKeyFor, type SchemaKey } from './key.ts';
 import { clr2Clr, ob3Achievement, ob3Endorsement, type GeneratedSchemaError, type GeneratedValidator } from './generated/validators.js';
 
@@ -45,14 +44,13 @@ export function validateSchema(credential: JsonObject): SchemaResult | undefined
   const validate = VALIDATORS[key];
   const schema = SCHEMA_IDS[key];
   if (validate(credential)) return { ok: true, schema };
-  const error = mostSpecific(validate.errors ?? []);
-  if (!error) return { ok: false, schema, pointer: '', problem: 'does not match the schema' };
-  return { ok: false, schema, pointer: error.pointer, problem: error.problem };
+  const { pointer, problem } = mostSpecific(validate.errors);
+  return { ok: false, schema, pointer, problem };
 }
 
 interface Located {
+  readonly error: GeneratedSchemaError;
   readonly pointer: string;
-  readonly problem: string;
   readonly depth: number;
   readonly rank: number;
 }
@@ -83,31 +81,35 @@ const BESIDE_THE_POINT = /\/additionalProperties\/|\/propertyNames(\/|$)|\/conta
  * ajv reports the failure of every alternative of a `oneOf` (string or language map, one object or an array
  * of them, …) before the `oneOf` itself. The error deepest in the credential says most; among those at the
  * same depth, the best-ranked; among equals, the first.
+ *
+ * ajv gives at least one error whenever a validator fails, so validateSchema never passes an empty list (or
+ * none); for one, the answer is the whole credential, 'does not match the schema'.
  */
-export function mostSpecific(all: readonly GeneratedSchemaError[]): { pointer: string; problem: string } | undefined {
-  const relevant = all.filter((e) => !BESIDE_THE_POINT.test(e.schemaPath));
-  const errors = relevant.length > 0 ? relevant : all;
+export function mostSpecific(all: readonly GeneratedSchemaError[] | null | undefined): { pointer: string; problem: string } {
+  const given = all ?? [];
+  const relevant = given.filter((e) => !BESIDE_THE_POINT.test(e.schemaPath));
+  const errors = relevant.length > 0 ? relevant : given;
   let best: Located | undefined;
   for (const e of errors) {
     const missing = e.keyword === 'required' ? stringParam(e, 'missingProperty') : undefined;
     const pointer = missing === undefined ? e.instancePath : `${e.instancePath}/${escapeToken(missing)}`;
-    const depth = pointer === '' ? 0 : pointer.split('/').length - 1;
-    const candidate: Located = { pointer, problem: problemOf(e), depth, rank: rankOf(e.keyword) };
-    if (!best || depth > best.depth || (depth === best.depth && candidate.rank < best.rank)) best = candidate;
+    const depth = pointer.split('/').length; // one more than the number of tokens ('' has none): only compared
+    const rank = rankOf(e.keyword);
+    if (!best || depth > best.depth || (depth === best.depth && rank < best.rank)) best = { error: e, pointer, depth, rank };
   }
-  if (!best) return undefined;
-  if (best.rank === 2) {
-    // "must be string" from one alternative and "must be object" from another: say both.
-    const wanted = new Set<string>();
-    for (const e of errors) {
-      if (e.keyword !== 'type' || e.instancePath !== best.pointer) continue;
-      for (const t of asArray(toJsonish(e.params.type))) if (typeof t === 'string') wanted.add(t);
-    }
-    const order = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'];
-    const sorted = [...wanted].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-    if (wanted.size > 1) return { pointer: best.pointer, problem: `must be ${sorted.join(' or ')}` };
-  }
-  return { pointer: best.pointer, problem: best.problem };
+  if (!best) return { pointer: '', problem: 'does not match the schema' };
+  const problem = best.error.keyword === 'type' ? typeProblem(errors, best.pointer) : problemOf(best.error);
+  return { pointer: best.pointer, problem };
+}
+
+/**
+ * "must be string" from one alternative and "must be object" from another at the same place: say both, in
+ * a fixed order of JSON Schema's seven types.
+ */
+function typeProblem(errors: readonly GeneratedSchemaError[], pointer: string): string {
+  const wanted = new Set(errors.filter((e) => e.keyword === 'type' && e.instancePath === pointer).flatMap(typesOf));
+  const order = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'];
+  return `must be ${[...wanted].sort((a, b) => order.indexOf(a) - order.indexOf(b)).join(' or ')}`.trimEnd();
 }
 
 function stringParam(e: GeneratedSchemaError, name: string): string | undefined {
@@ -120,21 +122,20 @@ function numberParam(e: GeneratedSchemaError, name: string): number | undefined 
   return typeof v === 'number' ? v : undefined;
 }
 
-/** Narrows an ajv param to what asArray takes (strings and arrays of strings are all we read). */
-function toJsonish(v: unknown): string | string[] | undefined {
-  if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
-  return undefined;
+/** The types a `type` error asks for: its `type` param, one name or a list of names. */
+function typesOf(e: GeneratedSchemaError): string[] {
+  const v = e.params.type;
+  if (typeof v === 'string') return [v];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
 const quote = (v: unknown): string => JSON.stringify(v) ?? String(v);
 
+/** The words for one error; a `type` error's are typeProblem's (it joins the alternatives at one place). */
 function problemOf(e: GeneratedSchemaError): string {
   switch (e.keyword) {
     case 'required':
       return `missing required property ${quote(stringParam(e, 'missingProperty'))}`;
-    case 'type':
-      return `must be ${asArray(toJsonish(e.params.type)).join(' or ')}`;
     case 'format':
       return `not a valid ${stringParam(e, 'format') ?? ''}`.trimEnd();
     case 'enum': {
