@@ -3,9 +3,10 @@
  * the tests) node:crypto hashes synchronously; WebCrypto's digest would hand each few-kilobyte
  * hash to the thread pool and back, which cost more than hashing it (~0.05 ms a hash on a loaded
  * machine against ~0.005 ms). In the browser, WebCrypto. Both encode as UTF-8 the same way (a lone
- * surrogate becomes U+FFFD) and give the same bytes.
+ * surrogate becomes U+FFFD) and give the same bytes: node:crypto's update takes a string as UTF-8
+ * when given no encoding.
  */
-type NodeCrypto = { createHash(algorithm: string): { update(data: string, encoding: 'utf8'): { digest(): Uint8Array } } };
+type NodeCrypto = { createHash(algorithm: string): { update(data: string): { digest(): Uint8Array } } };
 
 let nodeCrypto: NodeCrypto | null | undefined;
 
@@ -19,6 +20,6 @@ export type DigestName = 'SHA-256' | 'SHA-384';
 
 export async function digestText(algorithm: DigestName, text: string): Promise<Uint8Array> {
   const node = nodeHash();
-  if (node) return new Uint8Array(node.createHash(algorithm === 'SHA-256' ? 'sha256' : 'sha384').update(text, 'utf8').digest());
+  if (node) return new Uint8Array(node.createHash(algorithm === 'SHA-256' ? 'sha256' : 'sha384').update(text).digest());
   return new Uint8Array(await crypto.subtle.digest(algorithm, new TextEncoder().encode(text)));
 }

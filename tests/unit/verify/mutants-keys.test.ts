@@ -2,6 +2,7 @@
 // directly: what each kind of identifier yields, for Data Integrity and for JWS use, and every way it
 // is refused, with the outcome (failed: never a key; not-checked: maybe later) and the reason.
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
+import { generateKeyPairSync } from 'node:crypto';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject, JsonValue } from '../../../src/lib/model/credential.ts';
@@ -280,5 +281,84 @@ describe('mutants: key-imports.ts', () => {
     expect(await importJwkOnce({ ...jwk, kid: 'first' }, 'EdDSA')).toBe(first); // 256 kept, the first among them
     await nth(1255);
     expect(await importJwkOnce({ ...jwk, kid: 'first' }, 'EdDSA')).not.toBe(first);
+  });
+});
+
+describe('mutants: keys.ts and key-imports.ts (core timeouts, re-run alone)', () => {
+  /** A fresh Ed25519 did:key (a real public key, made by node:crypto). */
+  const newDidKey = () => {
+    const x = Buffer.from(generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x as string, 'base64url');
+    return `did:key:z${base58btcEncode(new Uint8Array([0xed, 0x01, ...x]))}`;
+  };
+  const resolveFresh = async (n: number) => {
+    for (let i = 0; i < n; i++) await resolveVerificationMethod(newDidKey(), offline);
+  };
+
+  it('a did:web or controller document is asked for as a DID document (Accept)', async () => {
+    const seen: [string, string | undefined][] = [];
+    const body = (url: string) => new TextEncoder().encode(JSON.stringify({ id: url.endsWith('did.json') ? 'did:web:accept.mutants.test' : url, verificationMethod: [{ id: '#k', type: 'Multikey', publicKeyMultibase: ed.pair.publicKeyMultibase as string }], assertionMethod: ['#k'] }));
+    const remote = createRemote({
+      online: true,
+      now: () => NOW,
+      fetch: async (url, init) => {
+        seen.push([url, init.headers.accept]);
+        const bytes = body(url);
+        return { status: 200, headers: { get: (name: string) => (name === 'content-type' ? 'application/did+json' : null) }, arrayBuffer: async () => bytes.buffer };
+      },
+    });
+    expect(await resolveVerificationMethod('did:web:accept.mutants.test#k', remote)).toMatchObject({ binding: 'resolved' });
+    expect(await resolveVerificationMethod('https://accept.mutants.test/keys#k', remote)).toMatchObject({ binding: 'resolved' });
+    const accept = 'application/did+json, application/ld+json, application/json';
+    expect(seen).toEqual([
+      ['https://accept.mutants.test/.well-known/did.json', accept],
+      ['https://accept.mutants.test/keys', accept],
+    ]);
+  });
+
+  it('multikeyType: both header bytes and the exact length of the key type', async () => {
+    const key = new Uint8Array(32).fill(7);
+    const mb = (...bytes: number[]) => `z${base58btcEncode(new Uint8Array(bytes))}`;
+    expect(multikeyType(mb(0xed, 0x01, ...key))).toBe('Ed25519');
+    for (const bad of [mb(0xed, 0x02, ...key), mb(0xed, 0x24, ...key), mb(0x80, 0x01, ...key, 7), mb(0xed, 0x01, ...key.slice(1)), mb(0xed, 0x01, ...key, 7), mb(0x80, 0x24, 2, ...key, 7)]) {
+      expect(multikeyType(bad)).toBeUndefined();
+      expect(await refusal(`did:key:${bad}`)).toMatchObject({ outcome: 'not-checked', code: 'UNSUPPORTED_KEY' });
+    }
+  });
+
+  it('a did:key resolves once per use, Data Integrity by default; another key does not displace it', async () => {
+    const ref = newDidKey();
+    const first = await resolveVerificationMethod(ref, offline);
+    expect(await resolveVerificationMethod(ref, offline)).toBe(first);
+    expect(await resolveVerificationMethod(ref, offline, 'data-integrity')).toBe(first);
+    const jws = await resolveVerificationMethod(ref, offline, 'jws');
+    expect(jws).not.toBe(first);
+    expect(jws.jwk).toBeDefined();
+    await resolveVerificationMethod(newDidKey(), offline);
+    expect(await resolveVerificationMethod(ref, offline)).toBe(first);
+  });
+
+  it('the 512 did:keys resolved last are kept, a refused one taking no place; an older one is resolved afresh', async () => {
+    await resolveFresh(512); // whatever was kept before is gone now
+    const ref = newDidKey();
+    const first = await resolveVerificationMethod(ref, offline);
+    await resolveFresh(510);
+    expect(await refusal(`did:key:z${base58btcEncode(new Uint8Array([0xed, 0x01, 1, 2, 3]))}`)).toMatchObject({ code: 'UNSUPPORTED_KEY' });
+    await resolveFresh(1);
+    expect(await resolveVerificationMethod(ref, offline)).toBe(first); // 512 kept, the first among them
+    await resolveFresh(1);
+    const again = await resolveVerificationMethod(ref, offline);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+
+  it('a failed key import takes no place among the 256 kept', async () => {
+    const jwk = await exportJWK((await generateKeyPair('EdDSA', { extractable: true })).publicKey);
+    const nth = (i: number) => importJwkOnce({ ...jwk, kid: `timeouts-${i}` }, 'EdDSA');
+    for (let i = 0; i < 256; i++) await nth(i);
+    const first = await importJwkOnce({ ...jwk, kid: 'timeouts-first' }, 'EdDSA');
+    for (let i = 1000; i < 1254; i++) await nth(i);
+    await expect(importJwkOnce({ kty: 'OKP', crv: 'Ed25519', x: 'AAAA' }, 'EdDSA')).rejects.toThrow();
+    await nth(1254);
+    expect(await importJwkOnce({ ...jwk, kid: 'timeouts-first' }, 'EdDSA')).toBe(first);
   });
 });

@@ -31,6 +31,18 @@ describe('unknownContextIn: our error, however jsonld.js wraps it', () => {
     expect(unknownContextIn(null)).toBeUndefined();
     expect(unknownContextIn('string')).toBeUndefined();
   });
+
+  it('no deeper than five levels through details.cause either; a chain that loops ends', () => {
+    const e = new UnknownContextError('https://x.test/ctx');
+    let deep: unknown = e;
+    for (let i = 0; i < 6; i++) deep = { details: { cause: deep } };
+    expect(unknownContextIn(deep)).toBe(e);
+    expect(unknownContextIn({ details: { cause: deep } })).toBeUndefined();
+    const loop: { cause?: unknown; details?: { cause?: unknown } } = {};
+    loop.cause = loop;
+    loop.details = { cause: loop };
+    expect(unknownContextIn(loop)).toBeUndefined();
+  });
 });
 
 describe('contextLoader and createLoader', () => {
