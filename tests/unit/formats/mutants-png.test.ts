@@ -4,6 +4,7 @@ import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { concat } from '../../../src/lib/util/bytes.ts';
 import { errorOf } from '../../support/errors.ts';
+import { fixtureBytes } from './baked-helpers.ts';
 import { bakePng, DEFAULT_PNG_LIMITS, extractFromPng, isPng } from '../../../src/lib/formats/baked/png.ts';
 import { crc32, encodePngChunks, hasPngSignature, isTextChunkType, latin1, PNG_SIGNATURE, walkPngChunks } from '../../../src/lib/formats/baked/png-chunks.ts';
 
@@ -165,5 +166,30 @@ describe('bakePng', () => {
     expect(errorOf(() => bakePng(png(), over))).toEqual({ code: 'PNG_CHUNK_TOO_LARGE', message: 'Text is too large to bake', data: { type: 'iTXt', length: max + 1, max } });
     expect(extractFromPng(bakePng(png(), over.slice(1))).text).toHaveLength(over.length - 1);
     expect(errorOf(() => bakePng(new Uint8Array(DEFAULT_PNG_LIMITS.maxBytes + 1), 'x')).code).toBe('INPUT_TOO_LARGE');
+  });
+});
+
+describe('mutants: which chunks are credential chunks (a real badge image, baked then read back)', () => {
+  const robot = (): Uint8Array => fixtureBytes('ob2/1edtech-validator/assets/robotics-badge.png');
+  const beforeIend = (bytes: Uint8Array, ...extra: { type: string; data: Uint8Array }[]): Uint8Array => {
+    const chunks = walkPngChunks(bytes, DEFAULT_PNG_LIMITS.maxChunkBytes);
+    return encodePngChunks([...chunks.slice(0, -1), ...extra, chunks[chunks.length - 1]!]);
+  };
+
+  it('a text chunk with no NUL ending its keyword is not one, even when its bytes start with "openbadges"', () => {
+    const noNul = { type: 'tEXt', data: ascii('openbadgesX') };
+    expect(errorOf(() => extractFromPng(beforeIend(robot(), noNul)))).toEqual({ code: 'PNG_NO_CREDENTIAL', message: 'PNG has no Open Badges chunk', data: undefined });
+    const baked = beforeIend(bakePng(robot(), 'https://x.test/a', 'openbadges'), noNul);
+    expect(extractFromPng(baked)).toEqual({ text: 'https://x.test/a', chunk: 'iTXt', keyword: 'openbadges', compressed: false });
+  });
+
+  it('a non-text chunk holding "openbadges\\0…" is not one: read past, and kept when baking', () => {
+    const lookalike = { type: 'obDg', data: ascii('openbadges\0https://x.test/old') };
+    const image = beforeIend(robot(), lookalike);
+    expect(errorOf(() => extractFromPng(image)).code).toBe('PNG_NO_CREDENTIAL');
+    const baked = bakePng(image, 'https://x.test/new', 'openbadges');
+    expect(extractFromPng(baked)).toEqual({ text: 'https://x.test/new', chunk: 'iTXt', keyword: 'openbadges', compressed: false });
+    const kept = walkPngChunks(baked, DEFAULT_PNG_LIMITS.maxChunkBytes).filter((c) => c.type === 'obDg');
+    expect(kept.map((c) => latin1(c.data))).toEqual(['openbadges\0https://x.test/old']);
   });
 });

@@ -132,7 +132,8 @@ function decodeCandidate(c: Candidate, limits: PngLimits): PngPayload {
   const method = data[c.nul + 2];
   const langEnd = data.indexOf(0, c.nul + 3);
   const transEnd = langEnd < 0 ? -1 : data.indexOf(0, langEnd + 1);
-  if (flag === undefined || method === undefined || transEnd < 0) throw malformed(c, 'itxt-fields');
+  // Both NULs lie after the flag and method bytes, so finding them proves those two bytes are there.
+  if (transEnd < 0) throw malformed(c, 'itxt-fields');
   const body = data.subarray(transEnd + 1);
   if (flag === 0) return { ...base, text: utf8(c, body), compressed: false };
   if (flag !== 1 || method !== 0) throw malformed(c, 'compression-flag');
