@@ -108,3 +108,71 @@ describe('bakeSvg', () => {
     expect(extractFromSvg(body).text).toBe('x]]>y\rz');
   });
 });
+
+describe('mutants: svg-scan.ts (the XML pass: refusals, which elements count, the verify attribute, element ranges)', () => {
+  it('not well-formed: the parser message with its line:column; no root at all is the parser\'s refusal too', () => {
+    const bad = `<svg xmlns="${SVG_NS}">\n  <g/x></svg>`;
+    expect(errorOf(() => extractFromSvg(bad))).toEqual({
+      code: 'SVG_MALFORMED',
+      message: 'SVG is not well-formed XML: 2:6: forward-slash in opening tag not followed by >.',
+      data: { line: 2, column: 6, position: bad.indexOf('<g/x') + 4, parserMessage: '2:6: forward-slash in opening tag not followed by >.' },
+    });
+    for (const [text, at] of [['', '1:0'], ['<?xml version="1.0"?><!-- no element -->', '1:40'], ['<!DOCTYPE svg>', '1:14']] as const) {
+      expect(errorOf(() => extractFromSvg(text))).toMatchObject({
+        code: 'SVG_MALFORMED',
+        message: `SVG is not well-formed XML: ${at}: document must contain a root element.`,
+      });
+    }
+  });
+
+  it('a DOCTYPE internal subset is refused, saying so; a bracket inside a quoted system id is no subset', () => {
+    expect(errorOf(() => extractFromSvg(`<!DOCTYPE svg [ <!ENTITY a "b"> ]>${svg('<openbadges:credential verify="x"/>')}`))).toEqual({
+      code: 'SVG_FORBIDDEN_CONSTRUCT',
+      message: 'SVG has a DOCTYPE with an internal subset (entity declarations)',
+      data: { construct: 'doctype-internal-subset', line: 1, column: 34 },
+    });
+    for (const doctype of ['<!DOCTYPE svg SYSTEM "https://x.test/svg[1].dtd">', "<!DOCTYPE svg SYSTEM 'https://x.test/svg[1].dtd'>"]) {
+      expect(extractFromSvg(`${doctype}\n${svg('<openbadges:credential verify="x"/>')}`)).toMatchObject({ text: 'x', via: 'verify' });
+    }
+    expect(errorOf(() => extractFromSvg(`<!DOCTYPE svg SYSTEM "a.dtd" [ ]>${svg('')}`)).code).toBe('SVG_FORBIDDEN_CONSTRUCT');
+  });
+
+  it('the root must be svg, said in words', () => {
+    expect(errorOf(() => extractFromSvg(`<html xmlns:openbadges="${OB3_NAMESPACE}"><openbadges:credential verify="x"/></html>`))).toEqual({
+      code: 'SVG_MALFORMED',
+      message: 'The root element is not <svg>',
+      data: { reason: 'root-not-svg', root: 'html', line: 1, column: 60 },
+    });
+  });
+
+  it('only credential (OB 3.0 namespaces) and assertion (OB 2.0 namespace) count, by local name and namespace both', () => {
+    const noneOf = (inner: string) => errorOf(() => extractFromSvg(svg(inner, ` xmlns:ob2="${OB2_NAMESPACE}" xmlns:other="https://x.test/ns"`))).code;
+    // Other names in the right namespaces, the right names in other namespaces or none.
+    expect(noneOf('<openbadges:assertion verify="x"/>')).toBe('SVG_NO_CREDENTIAL');
+    expect(noneOf('<openbadges:title verify="x">t</openbadges:title>')).toBe('SVG_NO_CREDENTIAL');
+    expect(noneOf('<ob2:credential verify="x"/>')).toBe('SVG_NO_CREDENTIAL');
+    expect(noneOf('<ob2:badge verify="x">b</ob2:badge>')).toBe('SVG_NO_CREDENTIAL');
+    expect(noneOf('<other:assertion verify="x"/>')).toBe('SVG_NO_CREDENTIAL');
+    expect(noneOf('<assertion verify="x"/><credential verify="y"/>')).toBe('SVG_NO_CREDENTIAL');
+    expect(extractFromSvg(svg(`<ob2:assertion xmlns:ob2="${OB2_NAMESPACE}" verify="x"/>`))).toMatchObject({ text: 'x', element: 'openbadges:assertion', namespace: OB2_NAMESPACE });
+  });
+
+  it('verify is the unprefixed attribute of that name only: other attributes, a verify in a namespace, are not it', () => {
+    const body = '{"id":"urn:uuid:1"}';
+    const doc = svg(`<openbadges:credential id="c1" xmlns:x="https://x.test/ns" x:verify="https://evil.test/">${body}</openbadges:credential>`);
+    expect(extractFromSvg(doc)).toEqual({ text: body, element: 'openbadges:credential', namespace: OB3_NAMESPACE, via: 'body', hasActiveContent: false });
+    expect(extractFromSvg(svg('<openbadges:credential id="c1" verify="v">b</openbadges:credential>'))).toMatchObject({ text: 'v', via: 'verify' });
+  });
+
+  it('an element is replaced from its own "<", even when a child tag follows its start tag at once', () => {
+    const old = svg('<openbadges:credential><g/>{"a":1}</openbadges:credential><rect/>');
+    const e = errorOf(() => extractFromSvg(svg('<openbadges:credential><g/>b</openbadges:credential><openbadges:credential>c</openbadges:credential>')));
+    expect(e.data).toEqual({
+      elements: [
+        { element: 'openbadges:credential', namespace: OB3_NAMESPACE, start: svg('').indexOf('</svg>') },
+        { element: 'openbadges:credential', namespace: OB3_NAMESPACE, start: svg('<openbadges:credential><g/>b</openbadges:credential>').indexOf('</svg>') },
+      ],
+    });
+    expect(bakeSvg(old, { text: 'x', via: 'verify', version: 'ob3' })).toBe(svg('<openbadges:credential verify="x"/><rect/>'));
+  });
+});

@@ -72,7 +72,8 @@ function hasInternalSubset(doctype: string): boolean {
 /**
  * Parses `svg` and reports the root start tag, every Open Badges element (by namespace URI, any prefix) and
  * whether anything active is present. Throws SVG_FORBIDDEN_CONSTRUCT (DOCTYPE with internal subset) or
- * SVG_MALFORMED (not well-formed XML — with the parser's line/column — or the root element is not `svg`).
+ * SVG_MALFORMED (not well-formed XML — with the parser's line/column — including no root element at all; or
+ * the root element is not `svg`).
  */
 export function scanSvg(svg: string): SvgScan {
   const parser = new SaxesParser({ xmlns: true, position: true });
@@ -134,6 +135,7 @@ export function scanSvg(svg: string): SvgScan {
   });
 
   parser.write(svg).close();
-  if (!root) throw new TsumikiError('SVG_MALFORMED', 'SVG has no root element', { data: { reason: 'no-root' } });
-  return { root, found, hasActiveContent };
+  // why: saxes fails 'document must contain a root element.' (thrown by the error handler above) unless a start
+  // tag was read, and 'unclosed tag'/'unexpected end.' unless that tag completed (the opentag handler sets root).
+  return { root: root as SvgRoot, found, hasActiveContent };
 }
