@@ -98,6 +98,13 @@ describe('extractFromSvg — hostile input', () => {
       '<rect onload="alert(1)"/>',
       '<a xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href=" java&#9;script:alert(1)"><text>x</text></a>',
       '<animate attributeName="href" values="javascript:alert(1)"/>',
+      // Each element that embeds a live document or runs script, alone (SVG Tiny 1.2's handler and listener included).
+      '<iframe src="https://x.test/"/>',
+      '<embed src="https://x.test/a.swf"/>',
+      '<object data="https://x.test/a.html"/>',
+      '<handler type="application/ecmascript">alert(1)</handler>',
+      '<listener event="click" handler="#h"/>',
+      '<FOREIGNOBJECT/>',
     ];
     for (const active of cases) {
       const p = extractFromSvg(svg(`<openbadges:credential verify="a.b.c"/>${active}`));

@@ -47,7 +47,7 @@ const ACTIVE_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'embed', '
 /** A script URL in any attribute value (href, xlink:href, animate `values`/`to`…), ignoring blanks and controls. */
 const SCRIPT_URL = /(?:java|vb)script:/i;
 /** Blanks and control characters, which browsers skip inside URLs (`java\tscript:`). */
-const BLANKS = /[\u0000-\u0020]+/g;
+const BLANKS = /[\u0000-\u0020]/g;
 
 function credentialKind(tag: SaxesTagNS): { element: SvgElementName; namespace: string } | undefined {
   if (tag.local === 'credential' && OB3_NAMESPACES.includes(tag.uri)) {
