@@ -12,6 +12,7 @@ import type { Check } from '../model/verification.ts';
 import { decodeImageDataUri, type BadgeImage } from '../store/media.ts';
 import type { SummaryMarks } from '../store/types.ts';
 import { issuerSummary, type IssuerSummary } from '../trust/identity.ts';
+import { isPng } from '../formats/baked/png.ts';
 import { textOf } from '../formats/text.ts';
 import { marksOf } from '../wallet/marks.ts';
 import { partsOf, summarize, titleOf } from '../wallet/summary.ts';
@@ -45,8 +46,6 @@ export interface CertificateFacts {
   readonly file: CarriedFile;
 }
 
-const PNG = [0x89, 0x50, 0x4e, 0x47];
-const isPngBytes = (b: Uint8Array) => PNG.every((x, i) => b[i] === x);
 const isJpegBytes = (b: Uint8Array) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
 const URL_ONLY = /^\s*https?:\/\/\S+\s*$/;
 
@@ -64,7 +63,7 @@ export function carriedBytes(inputBytes: Uint8Array, parsed: Pick<ParsedCredenti
 
 /** A media type and a file name for carried bytes, by content (and format for JSON and JWS). */
 export function carriedFile(bytes: Uint8Array, format: CredentialFormat, stem = 'credential'): CarriedFile {
-  if (isPngBytes(bytes)) return { name: `${stem}.png`, mime: 'image/png', bytes };
+  if (isPng(bytes)) return { name: `${stem}.png`, mime: 'image/png', bytes };
   const head = new TextDecoder().decode(bytes.subarray(0, 256)).replace(/^\uFEFF/, '').trimStart();
   if (head.startsWith('<')) return { name: `${stem}.svg`, mime: 'image/svg+xml', bytes };
   const ob2 = format === 'ob2-hosted' || format === 'ob2-signed';
@@ -73,11 +72,11 @@ export function carriedFile(bytes: Uint8Array, format: CredentialFormat, stem = 
 }
 
 function imageOf(file: Uint8Array, parsed: ParsedCredential, reading: CredentialReading | undefined): BadgeImage | undefined {
-  if (isPngBytes(file)) return { mime: 'image/png', bytes: file };
+  if (isPng(file)) return { mime: 'image/png', bytes: file };
   const uri = summarize(parsed, reading).imageDataUri;
   const image = uri === undefined ? null : decodeImageDataUri(uri);
   if (image === null) return undefined;
-  if (image.mime === 'image/png' && isPngBytes(image.bytes)) return image;
+  if (image.mime === 'image/png' && isPng(image.bytes)) return image;
   if (image.mime === 'image/jpeg' && isJpegBytes(image.bytes)) return image;
   return undefined;
 }

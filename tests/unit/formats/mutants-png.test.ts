@@ -30,6 +30,13 @@ describe('walkPngChunks', () => {
     expect(errorOf(() => walkPngChunks(new Uint8Array([1, 2, 3]), 100))).toEqual({ code: 'PNG_MALFORMED', message: 'Not a PNG file: the 8-byte signature is missing', data: { reason: 'signature' } });
     expect(hasPngSignature(new Uint8Array(PNG_SIGNATURE.slice(0, 7)))).toBe(false);
     expect(isPng(new Uint8Array(PNG_SIGNATURE))).toBe(true);
+    // Every one of the eight bytes counts: a file that shares only some of them (0x89, then text) is no PNG.
+    for (let i = 0; i < 8; i++) {
+      const almost = new Uint8Array([...PNG_SIGNATURE, 0, 0]);
+      almost[i] = (almost[i] as number) ^ 0x20;
+      expect(isPng(almost), `byte ${i}`).toBe(false);
+    }
+    expect(isPng(new TextEncoder().encode('\x89 not a PNG at all'))).toBe(false);
   });
 
   it('ends before IEND: where, and how long the file is', () => {

@@ -31,8 +31,8 @@ export interface PngChunkView {
   readonly data: Uint8Array;
 }
 
+/** Past the end of a short input `bytes[i]` is undefined, equal to no signature byte. */
 export function hasPngSignature(bytes: Uint8Array): boolean {
-  if (bytes.length < PNG_SIGNATURE.length) return false;
   return PNG_SIGNATURE.every((b, i) => bytes[i] === b);
 }
 
