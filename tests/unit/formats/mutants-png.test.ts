@@ -58,10 +58,12 @@ describe('walkPngChunks', () => {
     for (const type of ['AZaz', 'ZzAa']) expect(walkPngChunks(png({ type, data: new Uint8Array() }), 100)).toHaveLength(3);
   });
 
-  it('a length over 2^31 - 1', () => {
+  it('a length over 2^31 - 1; exactly 2^31 - 1 is possible (here it runs past the end)', () => {
     const bytes = png({ type: 'abcd', data: new Uint8Array() });
     bytes.set([0x80, 0, 0, 0], 33);
     expect(errorOf(() => walkPngChunks(bytes, 100))).toEqual({ code: 'PNG_MALFORMED', message: 'PNG chunk abcd has an impossible length', data: { reason: 'chunk-length', type: 'abcd', offset: 33, length: 0x80000000 } });
+    bytes.set([0x7f, 0xff, 0xff, 0xff], 33);
+    expect(errorOf(() => walkPngChunks(bytes, 100))).toMatchObject({ code: 'PNG_MALFORMED', message: 'PNG chunk abcd runs past the end of the file', data: { reason: 'truncated', type: 'abcd', offset: 33, length: 0x7fffffff } });
   });
 
   it('a text chunk over the bound, before it is read; exactly the bound is read', () => {
