@@ -34,7 +34,9 @@ for (const [file, f] of Object.entries(r.files)) {
     .map((p) => `tests/${p}`)
     .filter((p) => /^tests\/(unit\/verify|unit\/formats|property)\/.*\.test\.ts$/.test(p) && readFileSync(`${dir}/${p}`, 'utf8').includes(importPath)); // vitest.mutate.config.ts's include
   const tests = [...new Set([...importers, ...[...kills].sort((a, b) => b[1] - a[1]).map(([tf]) => tf)])];
-  const run = () => spawnSync('npx', ['vitest', 'run', '-c', 'vitest.mutate.config.ts', '--bail', '1', ...tests], { cwd: dir, timeout: 300_000, encoding: 'utf8' });
+  // GNU timeout kills the whole process group: a mutant that loops forever leaves no vitest worker behind
+  // (spawnSync's own timeout would stop npx alone, and the looping workers went on eating the CPU).
+  const run = () => spawnSync('timeout', ['-s', 'KILL', '300', 'npx', 'vitest', 'run', '-c', 'vitest.mutate.config.ts', '--bail', '1', ...tests], { cwd: dir, encoding: 'utf8' });
   const baseline = run().status === 0 || run(); // once more: on a loaded machine a test can time out
   if (baseline !== true && baseline.status !== 0) {
     const failing = `${baseline.stdout}`.split('\n').filter((l) => /FAIL|×|Error/.test(l)).slice(0, 3).join(' | ');
@@ -59,7 +61,7 @@ for (const [file, f] of Object.entries(r.files)) {
       writeFileSync(`${dir}/${file}`, src.slice(0, at) + m.replacement + src.slice(at + original.length));
       try {
         const res = run();
-        status = res.error ? 'Timeout' : res.status === 0 ? 'Survived' : 'Killed';
+        status = res.status === 137 ? 'Timeout' : res.status === 0 ? 'Survived' : 'Killed'; // 137: killed by timeout's SIGKILL
       } finally {
         writeFileSync(`${dir}/${file}`, src);
       }
