@@ -1,8 +1,8 @@
 /**
  * Vitest config for mutation testing only (`npm run mutate`, StrykerJS). Not used by `npm test` or CI.
  * The tests that exercise the verifier and the input formats directly: unit tests of verify/ and
- * formats/, and the property tests (on one fixed fast-check seed: vitest.mutate.setup.ts). No Svelte,
- * PWA or e2e: those do not cover the mutated files.
+ * formats/ (and the PDF round trips of present/), and the property tests (on one fixed fast-check seed:
+ * vitest.mutate.setup.ts). No Svelte, PWA or e2e: those do not cover the mutated files.
  *
  * Stryker stops a mutant's run at its first failing test, so the files that fail fastest go first: the
  * direct tests written from surviving mutants (the mutants-*.test.ts files), then the other unit tests, small
@@ -22,7 +22,8 @@ class FastFirst extends BaseSequencer {
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/verify/**/*.test.ts', 'tests/unit/formats/**/*.test.ts', 'tests/property/**/*.test.ts'],
+    // present/pdf.test.ts: the only tests that read credentials out of PDFs (formats/pdf-read.ts, parseInputAsync).
+    include: ['tests/unit/verify/**/*.test.ts', 'tests/unit/formats/**/*.test.ts', 'tests/unit/present/pdf.test.ts', 'tests/property/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'tests/**/*.svelte.test.ts', 'node_modules/**', '.stryker-tmp/**'],
     testTimeout: 60_000,
     pool: 'threads',

@@ -32,7 +32,7 @@ for (const [file, f] of Object.entries(r.files)) {
   const importPath = file.split('/').slice(-2).join('/');
   const importers = readdirSync(`${dir}/tests`, { recursive: true })
     .map((p) => `tests/${p}`)
-    .filter((p) => /^tests\/(unit\/verify|unit\/formats|property)\/.*\.test\.ts$/.test(p) && readFileSync(`${dir}/${p}`, 'utf8').includes(importPath)); // vitest.mutate.config.ts's include
+    .filter((p) => /^tests\/(unit\/verify\/.*|unit\/formats\/.*|unit\/present\/pdf|property\/.*)\.test\.ts$/.test(p) && readFileSync(`${dir}/${p}`, 'utf8').includes(importPath)); // vitest.mutate.config.ts's include
   const tests = [...new Set([...importers, ...[...kills].sort((a, b) => b[1] - a[1]).map(([tf]) => tf)])];
   // GNU timeout kills the whole process group: a mutant that loops forever leaves no vitest worker behind
   // (spawnSync's own timeout would stop npx alone, and the looping workers went on eating the CPU).
