@@ -114,7 +114,7 @@ export function measureJson(text: string, limits: Partial<Pick<JsonLimits, 'maxD
       if (depth > 0) depth--;
     } else if (c === 0x2c) {
       if (++nodes > maxNodes) return shape('nodes');
-      if (depth > 0 && isArray[depth - 1] === 1) {
+      if (isArray[depth - 1] === 1) { // at depth 0, isArray[-1] is undefined
         const n = (counts[depth - 1] ?? 0) + 1;
         counts[depth - 1] = n;
         if (n > longest) {

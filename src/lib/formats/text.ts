@@ -17,7 +17,6 @@ function clip(s: string, max = MAX_FIELD): string {
  * or an array of those (VC 2.0 language arrays). With `lang`, the matching language wins.
  */
 export function textOf(v: JsonValue | undefined, lang?: string, max = MAX_FIELD): string | undefined {
-  if (typeof v === 'string') return v.trim() === '' ? undefined : clip(v, max);
   if (typeof v === 'number') return String(v);
   const items = asArray(v).flatMap((item): { value: string; language?: string }[] => {
     if (typeof item === 'string') return [{ value: item }];
@@ -66,14 +65,18 @@ export const MAX_IMAGE_URI = 5 * 1024 * 1024;
 
 /** A `data:image/…` URI from an image property (string or `{id}`); remote URLs are never returned. */
 export function imageDataUriOf(v: JsonValue | undefined): string | undefined {
-  const uri = typeof v === 'string' ? v : idOf(Array.isArray(v) ? v[0] : v);
+  const uri = idOf(Array.isArray(v) ? v[0] : v); // idOf reads a string as itself
   if (uri === undefined || uri.length > MAX_IMAGE_URI) return undefined;
   return /^data:image\/(png|svg\+xml|jpeg|gif|webp)[;,]/i.test(uri.trim()) ? uri.trim() : undefined;
 }
 
 /** An ISO-like date string as found (dates are shown and compared, never rewritten). */
 export function dateAt(v: JsonValue | undefined): string | null {
-  if (typeof v === 'number' && Number.isFinite(v)) return new Date(v * 1000).toISOString(); // OB 2.0 allows a Unix timestamp
+  if (typeof v === 'number') {
+    // OB 2.0 allows a Unix timestamp; one outside Date's range (±8.64e12 s), or not finite, is no date.
+    const date = new Date(v * 1000);
+    return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  }
   if (typeof v !== 'string' || v.length > 64 || Number.isNaN(Date.parse(v))) return null;
   return v;
 }

@@ -26,6 +26,8 @@ describe('measureJson: the shape, in one pass', () => {
     ['[{"a":1,"b":2,"c":3}]', { depth: 2, nodes: 5, longestArray: 1 }],
     // The longest array counts the array that holds most, wherever it is.
     ['[1,[1,2,3],2]', { depth: 2, nodes: 7, longestArray: 3 }],
+    // The depth is the deepest reached anywhere, not the depth of the last container opened.
+    ['[[[1]],[2]]', { depth: 3, nodes: 6, longestArray: 2 }],
   ])('%s', (text, shape) => {
     expect(measureJson(text)).toEqual(shape);
   });
@@ -89,6 +91,16 @@ describe('parseJson', () => {
     expect(e.message).not.toBe('malformed JSON');
   });
 
+  it('malformed JSON: the parser’s own error is kept as the cause', () => {
+    let cause: unknown;
+    try {
+      parseJson('{"a":');
+    } catch (e) {
+      cause = (e as Error).cause;
+    }
+    expect(cause).toBeInstanceOf(SyntaxError);
+  });
+
   it('__proto__ anywhere is refused, naming the key; other keys are fine', () => {
     expect(errorOf(() => parseJson('{"a":{"__proto__":{"x":1}}}'))).toEqual({ code: 'JSON_FORBIDDEN_KEY', data: { key: '__proto__' }, message: 'JSON contains the forbidden key "__proto__"' });
     expect(parseJson('{"constructor":1,"prototype":2,"proto":3}')).toEqual({ constructor: 1, prototype: 2, proto: 3 });
@@ -129,5 +141,8 @@ describe('the JSON-LD-ish helpers', () => {
     expect(typesOf({ type: ['T'], '@type': ['U'] })).toEqual(['T']);
     expect(typesOf(['A'])).toEqual([]);
     expect(typesOf({})).toEqual([]);
+    expect(typesOf(undefined)).toEqual([]);
+    expect(typesOf(null)).toEqual([]);
+    expect(typesOf('A')).toEqual([]);
   });
 });

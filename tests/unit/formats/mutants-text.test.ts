@@ -27,6 +27,14 @@ describe('textOf', () => {
     expect(textOf([7, { '@value': 8 }])).toBeUndefined();
   });
 
+  it('plain strings in a language array count as values without a language', () => {
+    expect(textOf(['Hello'])).toBe('Hello');
+    expect(textOf(['Hello', { '@value': 'Hallo', '@language': 'de' }], 'en')).toBe('Hello');
+    expect(textOf(['Hello', { '@value': 'Hallo', '@language': 'de' }], 'de')).toBe('Hallo');
+    expect(textOf([' ', 'second'])).toBeUndefined();
+    expect(textOf([])).toBeUndefined();
+  });
+
   it('long text is clipped to the field bound with an ellipsis; exactly the bound is kept', () => {
     expect(MAX_FIELD).toBe(2000);
     expect(textOf('x'.repeat(2000))).toBe('x'.repeat(2000));
@@ -85,6 +93,11 @@ describe('the other readers', () => {
     expect(dateAt('2025-01-01')).toBe('2025-01-01');
     expect(dateAt(1_735_689_600)).toBe('2025-01-01T00:00:00.000Z');
     expect(dateAt(Infinity)).toBeNull();
+    expect(dateAt(NaN)).toBeNull();
+    // Unix seconds outside Date's range (±8.64e12 s) are no date: never a RangeError from a hostile credential.
+    expect(dateAt(8.64e12)).toBe('+275760-09-13T00:00:00.000Z');
+    expect(dateAt(1e13)).toBeNull();
+    expect(dateAt(-1e13)).toBeNull();
     expect(dateAt('soon')).toBeNull();
     expect(dateAt(`2025-01-01T00:00:00.${'0'.repeat(43)}Z`)).toBe(`2025-01-01T00:00:00.${'0'.repeat(43)}Z`);
     expect(dateAt(`2025-01-01T00:00:00.${'0'.repeat(44)}Z`)).toBeNull();
@@ -115,6 +128,26 @@ describe('decodeJws', () => {
     expect(codeOf(() => decodeJws(`${b64('[1]')}.${b64('{}')}.s`))).toBe('JWS_MALFORMED: the JWS header is not a JSON object');
     expect(codeOf(() => decodeJws(`${b64('{}')}.${b64('nope')}.s`))).toBe('JWS_MALFORMED: the JWS payload is not a JSON object');
     expect(codeOf(() => decodeJws(`${Buffer.from([0xff, 0xfe]).toString('base64url')}.${b64('{}')}.s`))).toBe('JWS_MALFORMED: the JWS header is not base64url UTF-8');
+  });
+
+  it('the error behind a malformed part is kept as the cause', () => {
+    const causeOf = (f: () => unknown): unknown => {
+      try {
+        f();
+      } catch (e) {
+        return (e as Error).cause;
+      }
+      return 'no error';
+    };
+    expect(causeOf(() => decodeJws(`${Buffer.from([0xff, 0xfe]).toString('base64url')}.${b64('{}')}.s`))).toBeInstanceOf(TypeError);
+    const header = causeOf(() => decodeJws(`${b64('[1]')}.${b64('{}')}.s`));
+    expect(isTsumikiError(header) && header.code).toBe('NOT_A_CREDENTIAL');
+    const payload = causeOf(() => decodeJws(`${b64('{}')}.${b64('nope')}.s`));
+    expect(isTsumikiError(payload) && payload.code).toBe('JSON_MALFORMED');
+  });
+
+  it('space inside the JWS is no compact JWS', () => {
+    expect(codeOf(() => decodeJws(`${b64('{}')} .${b64('{}')}.s`))).toBe('JWS_MALFORMED: not a compact JWS');
   });
 
   it('a bound passed inside a part keeps its own code', () => {
