@@ -1,6 +1,6 @@
 // Tests written for StrykerJS (`npm run mutate`): JSON from untrusted bytes — the one-pass shape scan,
 // its limits exactly at and one past each bound, and the coded errors with their data.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { errorOf } from '../../support/errors.ts';
 import { asArray, DEFAULT_JSON_LIMITS, idOf, isJsonObject, jsonDepth, measureJson, parseJson, parseJsonObject, tryParseJson, typesOf } from '../../../src/lib/formats/json.ts';
 
@@ -21,6 +21,8 @@ describe('measureJson: the shape, in one pass', () => {
     // Whitespace of every JSON kind is skipped, also right after an opening bracket.
     ['[\n\t\r 1,\n2\t]', { depth: 1, nodes: 3, longestArray: 2 }],
     ['{ \n}', { depth: 1, nodes: 1, longestArray: 0 }],
+    ['[\t]', { depth: 1, nodes: 1, longestArray: 0 }],
+    ['{\r}', { depth: 1, nodes: 1, longestArray: 0 }],
     // An object's members are values, but its commas do not make it an array.
     ['{"a":1,"b":2,"c":3,"d":4}', { depth: 1, nodes: 5, longestArray: 0 }],
     ['[{"a":1,"b":2,"c":3}]', { depth: 2, nodes: 5, longestArray: 1 }],
@@ -29,11 +31,15 @@ describe('measureJson: the shape, in one pass', () => {
     // The depth is the deepest reached anywhere, not the depth of the last container opened.
     ['[[[1]],[2]]', { depth: 3, nodes: 6, longestArray: 2 }],
   ])('%s', (text, shape) => {
-    expect(measureJson(text)).toEqual(shape);
+    // Strictly: within every limit, the shape has no `exceeded` at all.
+    expect(measureJson(text)).toStrictEqual(shape);
   });
 
   it('malformed text: more closing than opening brackets never goes below depth 0', () => {
     expect(measureJson(']]][1]')).toEqual({ depth: 1, nodes: 2, longestArray: 1 });
+    // A container left open at the end of the text has no member it never had.
+    expect(measureJson('[')).toEqual({ depth: 1, nodes: 1, longestArray: 0 });
+    expect(errorOf(() => parseJson('{"a":[', { maxNodes: 2 })).code).toBe('JSON_MALFORMED');
   });
 
   it('depth: exactly the limit passes, one more stops the scan', () => {
@@ -89,6 +95,20 @@ describe('parseJson', () => {
     expect(e.code).toBe('JSON_MALFORMED');
     expect(e.message).not.toBe('');
     expect(e.message).not.toBe('malformed JSON');
+  });
+
+  it('the fast path: JSON.parse runs without a reviver unless the text could spell "__proto__"', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      expect(parseJson('{"a":[1,"u"]}')).toEqual({ a: [1, 'u'] });
+      expect(parse.mock.calls.map((c) => c.length)).toEqual([1]);
+      parse.mockClear();
+      // A \u escape could spell the key: the reviver looks at every key.
+      expect(parseJson('{"a":"\\u0041"}')).toEqual({ a: 'A' });
+      expect(parse.mock.calls.map((c) => typeof c[1])).toEqual(['function']);
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('malformed JSON: the parser’s own error is kept as the cause', () => {
