@@ -1,10 +1,16 @@
 // Tests written for StrykerJS (`npm run mutate`): bytes → credentials (formats/parse.ts). Each refusal
 // is asserted with its code, its words and its data; each accepted form with the format, container and
 // bytes it yields.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { isTsumikiError } from '../../../src/lib/errors.ts';
 import { errorOf } from '../../support/errors.ts';
 import type { JsonObject, JsonValue } from '../../../src/lib/model/credential.ts';
-import { isOb2Assertion, MAX_INPUT_BYTES, MAX_PRESENTATION_CREDENTIALS, parseEmbedded, parseInput, type ParseOutcome } from '../../../src/lib/formats/parse.ts';
+import { bakePng } from '../../../src/lib/formats/baked/png.ts';
+import { isOb2Assertion, MAX_INPUT_BYTES, MAX_PRESENTATION_CREDENTIALS, parseEmbedded, parseInput, parseInputAsync, type ParseOutcome } from '../../../src/lib/formats/parse.ts';
+import { MAX_PDF_ATTACHMENTS } from '../../../src/lib/formats/pdf-read.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -178,5 +184,142 @@ describe('text that is not JSON', () => {
     expect(parsed).toMatchObject({ format: 'ob3-di', container: 'svg', baked: { image: 'svg', compressed: false } });
     const url = parseInput(enc(svg('https://issuer.test/a/1')));
     expect(url).toMatchObject({ kind: 'url', url: 'https://issuer.test/a/1', baked: { image: 'svg' } });
+  });
+});
+
+describe('mutants: formats/parse.ts (second run: baked containers, enveloped ids, PDFs)', () => {
+  const PNG = new Uint8Array(readFileSync(fileURLToPath(new URL('../../fixtures/ob2/1edtech-validator/assets/robotics-badge.png', import.meta.url))));
+  const svg = (inner: string) => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"><openbadges:credential><![CDATA[${inner}]]></openbadges:credential></svg>`;
+  const inner = jwsOf(VC);
+
+  it('an OB 2.0 assertion by its context alone; an OB 2.0 document with an empty type word is still "not an Assertion"', () => {
+    expect(isOb2Assertion({ '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion' })).toBe(true);
+    expect(isOb2Assertion({ '@context': ['https://w3id.org/openbadges/v2'], type: ['Assertion'], id: 'x' })).toBe(true);
+    expect(errorOf(() => parseInput(enc(JSON.stringify({ '@context': 'https://w3id.org/openbadges/v2', type: '' }))))).toEqual({ code: 'NOT_A_CREDENTIAL', message: 'an OB 2.0 document, not an Assertion', data: { type: '' } });
+  });
+
+  it('an enveloped credential: its id must be a string (not an array that prints as one) and the data: URL must end with the JWS', () => {
+    expect(errorOf(() => parseEmbedded({ type: 'EnvelopedVerifiableCredential', id: [`data:application/vc+jwt,${inner}`] }, 0))).toEqual({
+      code: 'NOT_A_CREDENTIAL',
+      message: 'JSON is neither an OB 2.0 Assertion nor a Verifiable Credential',
+      data: { type: 'EnvelopedVerifiableCredential' },
+    });
+    expect(errorOf(() => parseEmbedded({ type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${inner}\nmore` }, 1))).toEqual({
+      code: 'NOT_A_CREDENTIAL',
+      message: 'JSON is neither an OB 2.0 Assertion nor a Verifiable Credential',
+      data: { type: 'EnvelopedVerifiableCredential' },
+    });
+  });
+
+  it('a credential on its own has no index property at all (JSON and JWS)', () => {
+    const json = credentials(parseInput(enc(JSON.stringify(VC)))).credentials[0];
+    expect(json).toStrictEqual({ format: 'ob3-di', container: 'json', credential: VC, bytes: enc(JSON.stringify(VC)) });
+    const jws = credentials(parseInput(enc(inner))).credentials[0];
+    expect(jws).toStrictEqual({ format: 'ob3-jwt', container: 'jws', credential: VC, jws: inner, bytes: enc(inner) });
+  });
+
+  it('only a leading BOM is dropped: one inside the text stays; a BOM at the head of a baked text is dropped too', () => {
+    const text = JSON.stringify({ ...VC, name: 'a\uFEFFb' });
+    const parsed = credentials(parseInput(enc(text))).credentials[0];
+    expect(parsed?.credential.name).toBe('a\uFEFFb');
+    expect(parsed?.bytes).toEqual(enc(text));
+    const baked = credentials(parseInput(enc(svg(`\uFEFF${JSON.stringify(VC)}`)))).credentials[0];
+    expect(baked).toMatchObject({ format: 'ob3-di', container: 'svg', credential: VC, bytes: enc(JSON.stringify(VC)) });
+  });
+
+  it('a JWS baked in an SVG or a PNG keeps its baked info; a PNG says how it was baked', () => {
+    const inSvg = credentials(parseInput(enc(svg(inner)))).credentials[0];
+    expect(inSvg).toStrictEqual({ format: 'ob3-jwt', container: 'svg', credential: VC, jws: inner, bytes: enc(inner), baked: { image: 'svg', carrier: 'openbadges:credential', keyword: 'https://purl.imsglobal.org/ob/v3p0', compressed: false, via: 'body' } });
+    const inPng = credentials(parseInput(bakePng(PNG, inner))).credentials[0];
+    expect(inPng).toStrictEqual({ format: 'ob3-jwt', container: 'png', credential: VC, jws: inner, bytes: enc(inner), baked: { image: 'png', carrier: 'iTXt', keyword: 'openbadgecredential', compressed: false } });
+  });
+
+  it('an SVG baked in a PNG is not read as an SVG (only a file on its own is sniffed for SVG)', () => {
+    expect(errorOf(() => parseInput(bakePng(PNG, svg(JSON.stringify(VC)))))).toEqual({ code: 'FORMAT_UNRECOGNIZED', message: 'not JSON, a JWS, a URL, a PNG or an SVG', data: undefined });
+  });
+
+  it('the sync parser refuses a PDF with its own words', () => {
+    expect(errorOf(() => parseInput(enc('%PDF-1.7\n{}')))).toEqual({ code: 'FORMAT_UNRECOGNIZED', message: 'a PDF: its attached files are read by parseInputAsync', data: undefined });
+  });
+
+  describe('parseInputAsync', () => {
+    const pdfWith = async (files: readonly [string, Uint8Array][]): Promise<Uint8Array> => {
+      const doc = await PDFDocument.create();
+      doc.addPage();
+      for (const [name, bytes] of files) await doc.attach(bytes, name, { mimeType: 'application/octet-stream' });
+      return doc.save({ useObjectStreams: false });
+    };
+    const asyncError = async (p: Promise<unknown>) => {
+      try {
+        await p;
+      } catch (e) {
+        if (isTsumikiError(e)) return { code: e.code, message: e.message, data: e.data };
+        throw e;
+      }
+      throw new Error('no error');
+    };
+
+    it('anything but a PDF is read as parseInput reads it', async () => {
+      expect(await parseInputAsync(enc(JSON.stringify(VC)))).toStrictEqual({ kind: 'credentials', input: { credentials: [{ format: 'ob3-di', container: 'json', credential: VC, bytes: enc(JSON.stringify(VC)) }] } });
+      expect(await asyncError(parseInputAsync(new Uint8Array()))).toEqual({ code: 'INPUT_EMPTY', message: 'the input is empty', data: undefined });
+    });
+
+    it('a PDF over the input bound is refused unread; exactly the bound is read', async () => {
+      const over = new Uint8Array(MAX_INPUT_BYTES + 1).fill(0x20);
+      over.set(enc('%PDF-1.7\n'));
+      expect(await asyncError(parseInputAsync(over))).toEqual({
+        code: 'INPUT_TOO_LARGE',
+        message: `input of ${MAX_INPUT_BYTES + 1} bytes exceeds ${MAX_INPUT_BYTES}`,
+        data: { bytes: MAX_INPUT_BYTES + 1, limit: MAX_INPUT_BYTES },
+      });
+      const pdf = await pdfWith([['a.json', enc(JSON.stringify(VC))]]);
+      const exact = new Uint8Array(MAX_INPUT_BYTES).fill(0x20);
+      exact.set(pdf);
+      const outcome = await parseInputAsync(exact);
+      expect(credentials(outcome).credentials.map((c) => [c.format, c.attachment?.name])).toEqual([['ob3-di', 'a.json']]);
+    });
+
+    it('each attached file is one credential, carrying its file; the outcome is "credentials"', async () => {
+      const files: [string, Uint8Array][] = [['a.json', enc(JSON.stringify(VC))], ['b.jwt', enc(inner)]];
+      const outcome = await parseInputAsync(await pdfWith(files));
+      expect(outcome).toStrictEqual({
+        kind: 'credentials',
+        input: {
+          credentials: [
+            { format: 'ob3-di', container: 'json', credential: VC, bytes: enc(JSON.stringify(VC)), attachment: { name: 'a.json', mime: 'application/octet-stream', bytes: files[0]![1] } },
+            { format: 'ob3-jwt', container: 'jws', credential: VC, jws: inner, bytes: enc(inner), attachment: { name: 'b.jwt', mime: 'application/octet-stream', bytes: files[1]![1] } },
+          ],
+        },
+      });
+    });
+
+    it('a single attached file holding only a link is that link; among others it is refused', async () => {
+      expect(await parseInputAsync(await pdfWith([['link.txt', enc('https://issuer.test/a/1')]]))).toStrictEqual({ kind: 'url', url: 'https://issuer.test/a/1' });
+      const baked = await parseInputAsync(await pdfWith([['badge.png', bakePng(PNG, 'https://issuer.test/a/2', 'openbadges')]]));
+      expect(baked).toMatchObject({ kind: 'url', url: 'https://issuer.test/a/2', baked: { image: 'png', keyword: 'openbadges' } });
+      expect(await asyncError(parseInputAsync(await pdfWith([['a.json', enc(JSON.stringify(VC))], ['link.txt', enc('https://issuer.test/a/1')]])))).toEqual({
+        code: 'NOT_A_CREDENTIAL',
+        message: 'the attached file "link.txt" holds only a link',
+        data: undefined,
+      });
+    });
+
+    it('an attached presentation is refused, even one holding a single credential', async () => {
+      const vp = (n: number) => enc(JSON.stringify({ type: ['VerifiablePresentation'], verifiableCredential: Array(n).fill(VC) }));
+      for (const n of [1, 2]) {
+        expect(await asyncError(parseInputAsync(await pdfWith([['vp.json', vp(n)]])))).toEqual({ code: 'NOT_A_CREDENTIAL', message: 'the attached file "vp.json" is not one credential', data: undefined });
+      }
+      const vpJws = jwsOf({ vp: { verifiableCredential: [VC] } });
+      expect(await asyncError(parseInputAsync(await pdfWith([['a.json', enc(JSON.stringify(VC))], ['vp.jwt', enc(vpJws)]])))).toEqual({ code: 'NOT_A_CREDENTIAL', message: 'the attached file "vp.jwt" is not one credential', data: undefined });
+    });
+
+    it('a PDF attached to a PDF is refused by name', async () => {
+      const innerPdf = await pdfWith([['a.json', enc(JSON.stringify(VC))]]);
+      expect(await asyncError(parseInputAsync(await pdfWith([['inner.pdf', innerPdf]])))).toEqual({ code: 'PDF_MALFORMED', message: 'the attached file "inner.pdf" is itself a PDF', data: undefined });
+    });
+
+    it('a PDF can never hold more credentials than a presentation may: at most one per file, and no more files than that bound', () => {
+      expect(MAX_PDF_ATTACHMENTS).toBeLessThanOrEqual(MAX_PRESENTATION_CREDENTIALS);
+    });
   });
 });
