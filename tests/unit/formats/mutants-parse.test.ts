@@ -171,6 +171,9 @@ describe('text that is not JSON', () => {
     expect(parseInput(enc('http://issuer.test/a'))).toEqual({ kind: 'url', url: 'http://issuer.test/a' });
     expect(errorOf(() => parseInput(enc('https://issuer.test/a b'))).code).toBe('FORMAT_UNRECOGNIZED');
     expect(errorOf(() => parseInput(enc('ftp://issuer.test/a'))).code).toBe('FORMAT_UNRECOGNIZED');
+    // Nothing before the scheme either: text that ends in a link is no link.
+    expect(errorOf(() => parseInput(enc('see https://issuer.test/a'))).code).toBe('FORMAT_UNRECOGNIZED');
+    expect(errorOf(() => parseInput(enc('xhttps://issuer.test/a'))).code).toBe('FORMAT_UNRECOGNIZED');
   });
 
   it('anything else, or binary that is not a PNG', () => {
