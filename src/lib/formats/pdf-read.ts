@@ -28,7 +28,8 @@ export interface PdfAttachment {
   readonly bytes: Uint8Array;
 }
 
-const malformed = (message: string, cause?: unknown) => new TsumikiError('PDF_MALFORMED', message, cause === undefined ? undefined : { cause });
+// TsumikiError keeps a cause only when there is one.
+const malformed = (message: string, cause?: unknown) => new TsumikiError('PDF_MALFORMED', message, { cause });
 
 function textOf(obj: PDFObject | undefined): string {
   if (obj instanceof PDFString || obj instanceof PDFHexString) return obj.decodeText();
