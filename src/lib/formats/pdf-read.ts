@@ -97,8 +97,9 @@ function fileSpecs(root: PDFDict): PDFDict[] {
 export async function readPdfAttachments(bytes: Uint8Array): Promise<PdfAttachment[]> {
   let doc: PDFDocument;
   try {
-    // Encrypted PDFs are read as far as their unencrypted parts go (attachments would not decode).
-    doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true, capNumbers: true });
+    // Encrypted PDFs are read as far as their unencrypted parts go (attachments would not decode). Numbers are
+    // not capped: capped, a reference to an object beyond 2^53 would read object 2^53 - 1 instead.
+    doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true });
   } catch (e) {
     throw malformed('not a PDF Tsumiki can read', e);
   }

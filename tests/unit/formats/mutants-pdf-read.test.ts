@@ -190,4 +190,29 @@ describe('mutants: formats/pdf-read.ts', () => {
     const dictFile = await withSpec((doc) => doc.context.obj({ F: PDFString.of('a.json'), EF: { F: doc.context.register(doc.context.obj({ Type: 'EmbeddedFile' })) } }));
     expect(await refusal(readPdfAttachments(dictFile))).toEqual(malformed('an attached file has no contents', 'none'));
   });
+
+  it('a reference to an object number beyond 2^53 names no other object (numbers are not capped to 2^53 - 1)', async () => {
+    // Object 9007199254740993 does not exist; capped, the reference would read object 2^53 - 1 and its file instead.
+    const raw = [
+      '%PDF-1.7',
+      '1 0 obj << /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(a.json) 9007199254740993 0 R] >> >> >>',
+      'endobj',
+      '2 0 obj << /Type /Pages /Kids [] /Count 0 >>',
+      'endobj',
+      '9007199254740991 0 obj << /Type /Filespec /F (a.json) /EF << /F 4 0 R >> >>',
+      'endobj',
+      '4 0 obj << /Type /EmbeddedFile /Length 2 >>',
+      'stream',
+      '{}',
+      'endstream',
+      'endobj',
+      'trailer << /Root 1 0 R >>',
+      '%%EOF',
+      '',
+    ].join('\n');
+    expect((await refusal(readPdfAttachments(new TextEncoder().encode(raw)))).code).toBe('PDF_NO_CREDENTIAL');
+    // The same file naming the object it holds is read.
+    const named = raw.replace('9007199254740993 0 R', '3 0 R').replace('9007199254740991 0 obj', '3 0 obj');
+    expect((await readPdfAttachments(new TextEncoder().encode(named))).map((a) => [a.name, new TextDecoder().decode(a.bytes)])).toEqual([['a.json', '{}']]);
+  });
 });
