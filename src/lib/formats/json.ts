@@ -96,7 +96,10 @@ export function measureJson(text: string, limits: Partial<Pick<JsonLimits, 'maxD
         if (++nodes > maxNodes) return shape('nodes');
         if (isArray[depth - 1] === 1) {
           counts[depth - 1] = 1;
-          if (longest < 1) longest = 1;
+          if (longest < 1) {
+            longest = 1;
+            if (longest > maxArray) return shape('array');
+          }
         }
       }
     }

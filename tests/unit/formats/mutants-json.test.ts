@@ -51,6 +51,10 @@ describe('measureJson: the shape, in one pass', () => {
     expect(measureJson('[1,2,3]', { maxArrayLength: 3 }).exceeded).toBeUndefined();
     expect(measureJson('[1,2,3,4]', { maxArrayLength: 3 })).toEqual({ depth: 1, nodes: 5, longestArray: 4, exceeded: 'array' });
     expect(measureJson('{"a":[[1,2,3,4]]}', { maxArrayLength: 3 }).exceeded).toBe('array');
+    // A bound of 0 allows empty arrays only: the first member is counted against it too.
+    expect(measureJson('[1]', { maxArrayLength: 0 })).toEqual({ depth: 1, nodes: 2, longestArray: 1, exceeded: 'array' });
+    expect(measureJson('{"a":[],"b":{"c":1}}', { maxArrayLength: 0 }).exceeded).toBeUndefined();
+    expect(measureJson('[1]', { maxArrayLength: 1 })).toEqual({ depth: 1, nodes: 2, longestArray: 1 });
     // An object with many members is no long array.
     expect(measureJson('{"a":1,"b":2,"c":3,"d":4}', { maxArrayLength: 1 }).exceeded).toBeUndefined();
   });
